@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Command line of the catalogue: check records, create new ones, build the site.
+
+    python build_catalog.py check [PATH...]   validate (exit 0 clean, 1 content errors, 2 usage)
+    python build_catalog.py new "Titel"       write interventions/<slug>.md from the template
+    python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
+    python build_catalog.py build             check, then build site/
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+class UsageError(Exception):
+    """Wrong arguments: exit 2, as argparse does."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"build_catalog.py: fout: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build_catalog.py", description="Catalogus van buurtinterventies.")
+    parser.add_argument("--root", type=Path, default=ROOT, help="map van de catalogus (standaard: deze repository)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+
+    check = commands.add_parser("check", help="controleer records (alle, of alleen de genoemde bestanden)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PAD")
+    check.set_defaults(func=cmd_check)
+
+    new = commands.add_parser("new", help="maak een nieuw record met uitleg per veld")
+    new.add_argument("title", metavar="TITEL")
+    new.add_argument("--element", action="store_true", help="een werkzaam element in plaats van een interventie")
+    new.set_defaults(func=cmd_new)
+
+    docs = commands.add_parser("docs", help="werk het veldenoverzicht in CONTRIBUTING.md bij")
+    docs.add_argument("--check", action="store_true", help="alleen controleren of het bijgewerkt is")
+    docs.set_defaults(func=cmd_docs)
+
+    build = commands.add_parser("build", help="controleer en bouw de site in site/")
+    build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
+    build.set_defaults(func=cmd_build)
+    return parser
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from catalog.load import load_catalog
+    from catalog.problems import report
+    from catalog.validate import validate
+
+    root = args.root.resolve()
+    wanted = {_record_path(root, path) for path in args.paths}
+    catalog = load_catalog(root)
+    problems = validate(catalog)
+    checked = catalog.files + 1
+    if wanted:
+        problems = [p for p in problems if p.path in wanted]
+        checked = len(wanted)
+    report(problems, checked, sys.stdout)
+    return 1 if problems else 0
+
+
+def _record_path(root: Path, path: Path) -> str:
+    """A PATH argument as the catalogue names it: relative to the root, forward slashes."""
+    if not path.exists() and not path.is_symlink():
+        raise UsageError(f"{path} bestaat niet")
+    absolute = path.absolute()
+    try:
+        rel = absolute.relative_to(root).as_posix()
+    except ValueError:
+        try:
+            rel = absolute.resolve().relative_to(root).as_posix()
+        except ValueError:
+            raise UsageError(f"{path} ligt niet in de catalogus ({root})") from None
+    if rel != "taxonomy.yml" and not rel.startswith(("interventions/", "elements/")):
+        raise UsageError(f"{path} is geen record: noem een bestand in interventions/ of elements/, of taxonomy.yml")
+    return rel
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from catalog.template import new_record
+
+    kind = "element" if args.element else "intervention"
+    try:
+        path = new_record(args.root.resolve(), kind, args.title)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Gemaakt: {path.relative_to(args.root.resolve()).as_posix()}")
+    print("Vul de velden in en controleer met: python build_catalog.py check " + path.relative_to(args.root.resolve()).as_posix())
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from catalog import docs
+    from catalog.load import load_catalog
+
+    catalog = load_catalog(args.root.resolve())
+    taxonomy = catalog.taxonomy.data if isinstance(catalog.taxonomy.data, dict) else {}
+    current = docs.update(args.root / "CONTRIBUTING.md", taxonomy, check_only=args.check)
+    if args.check and not current:
+        print("CONTRIBUTING.md is niet bijgewerkt; draai: python build_catalog.py docs", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from catalog.build import build
+
+    return build(args.root.resolve(), args.site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

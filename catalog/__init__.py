@@ -1,0 +1,1 @@
+"""Catalogue of Dutch neighbourhood interventions: load, validate, link and render records."""

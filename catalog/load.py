@@ -1,0 +1,135 @@
+"""Load phase: read every record file and the taxonomy, keeping what is wrong as problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .frontmatter import Parsed, decode, parse_document, parse_yaml
+from .problems import Problem
+from .slug import SLUG_RE
+
+RECORD_DIRS = {"intervention": "interventions", "element": "elements"}
+TAXONOMY_FILE = "taxonomy.yml"
+
+
+@dataclass
+class Record:
+    type: str  # "intervention" or "element"
+    slug: str
+    path: str  # relative to the catalogue root, with forward slashes
+    parsed: Parsed
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.parsed.data if isinstance(self.parsed.data, dict) else {}
+
+    @property
+    def body(self) -> str:
+        return self.parsed.body
+
+    @property
+    def readable(self) -> bool:
+        """True when the front matter parsed to a mapping, so the schema can judge it."""
+        return isinstance(self.parsed.data, dict)
+
+
+@dataclass
+class Catalog:
+    root: Path
+    taxonomy: Parsed
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)  # type -> slug -> record
+    misnamed: list[Record] = field(default_factory=list)  # checked, but not part of the catalogue
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def interventions(self) -> dict[str, Record]:
+        return self.records["intervention"]
+
+    @property
+    def elements(self) -> dict[str, Record]:
+        return self.records["element"]
+
+    def all_records(self) -> list[Record]:
+        return [r for kind in RECORD_DIRS for r in self.records[kind].values()] + self.misnamed
+
+    def vocabulary(self, name: str) -> list[str]:
+        """Slugs allowed for one vocabulary: taxonomy terms, or the record files present."""
+        if name == "interventions":
+            return sorted(self.interventions)
+        if name == "elements":
+            return sorted(self.elements)
+        terms = self.taxonomy.data.get(name) if isinstance(self.taxonomy.data, dict) else None
+        return list(terms) if isinstance(terms, dict) else []
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Read the taxonomy and every record; nothing is validated against the schema yet."""
+    root = root.resolve()
+    catalog = Catalog(root=root, taxonomy=_load_taxonomy(root))
+    catalog.problems.extend(_problems(TAXONOMY_FILE, catalog.taxonomy))
+    for kind, folder in RECORD_DIRS.items():
+        catalog.records[kind] = {}
+        directory = root / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith((".", "_")):
+                continue
+            catalog.files += 1
+            record = _load_record(root, kind, path, catalog.problems)
+            if record is None:
+                continue
+            if SLUG_RE.match(record.slug):
+                catalog.records[kind][record.slug] = record
+            else:
+                catalog.misnamed.append(record)
+    return catalog
+
+
+def _load_taxonomy(root: Path) -> Parsed:
+    parsed = Parsed()
+    path = root / TAXONOMY_FILE
+    if not path.is_file():
+        parsed.errors.append((1, "file", f"{TAXONOMY_FILE} ontbreekt; het bevat de woordenlijsten van de catalogus"))
+        return parsed
+    text, error = decode(path.read_bytes())
+    if error:
+        parsed.errors.append((1, "file", error))
+        return parsed
+    parse_yaml(text, parsed)
+    if not parsed.errors and not isinstance(parsed.data, dict):
+        parsed.errors.append((1, "file", "taxonomy.yml moet woordenlijsten bevatten (target_groups, themes, evidence, kinds)"))
+    return parsed
+
+
+def _load_record(root: Path, kind: str, path: Path, problems: list[Problem]) -> Record | None:
+    rel = path.relative_to(root).as_posix()
+    if path.is_symlink():
+        problems.append(Problem(rel, 1, "file", "het bestand is een symbolische link; zet de tekst in een gewoon bestand"))
+        return None
+    if not path.resolve().is_relative_to(root):
+        problems.append(Problem(rel, 1, "file", "het bestand ligt buiten de repository; zet het in de map zelf"))
+        return None
+    if path.is_dir() or path.suffix != ".md":
+        problems.append(Problem(rel, 1, "file", f"hier horen alleen .md-bestanden; zet andere bestanden buiten {RECORD_DIRS[kind]}/"))
+        return None
+    slug = path.stem
+    if not SLUG_RE.match(slug):
+        problems.append(Problem(
+            rel, 1, "file",
+            "ongeldige bestandsnaam; gebruik alleen kleine letters, cijfers en '-' (zoals kan-wel.md)",
+        ))
+    text, error = decode(path.read_bytes())
+    if error:
+        problems.append(Problem(rel, 1, "file", error))
+        return None
+    record = Record(kind, slug, rel, parse_document(text))
+    problems.extend(_problems(rel, record.parsed))
+    return record
+
+
+def _problems(rel: str, parsed: Parsed) -> list[Problem]:
+    return [Problem(rel, line, name, message) for line, name, message in parsed.errors]

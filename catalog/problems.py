@@ -1,0 +1,60 @@
+"""Content problems as people read them: `path:line: field: message`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+    def annotation(self) -> str:
+        """GitHub Actions workflow command that pins the problem to the file and line."""
+        message = _escape(f"{self.field}: {self.message}", data=True)
+        return f"::error file={_escape(self.path)},line={self.line}::{message}"
+
+
+def _escape(text: str, data: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if not data:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def field_name(path: Iterable) -> str:
+    """('sources', 0, 'url') -> 'sources[1].url': list positions count from 1, as people do."""
+    name = ""
+    for part in path:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name or "front matter"
+
+
+def summary(problems: list[Problem], checked: int) -> str:
+    if not problems:
+        return f"Geen fouten in {checked} bestanden."
+    files = len({p.path for p in problems})
+    noun = "fout" if len(problems) == 1 else "fouten"
+    where = "1 bestand" if files == 1 else f"{files} bestanden"
+    return f"{len(problems)} {noun} in {where} (van {checked} gecontroleerd)."
+
+
+def report(problems: list[Problem], checked: int, out) -> None:
+    """Print every problem, then the count; under GitHub Actions also as annotations."""
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem, file=out)
+        if annotate:
+            print(problem.annotation(), file=out)
+    print(summary(problems, checked), file=out)

@@ -1,0 +1,211 @@
+"""The record schema as data (JSON Schema files), with vocabularies filled in and Dutch messages."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit
+
+import jsonschema
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_FILES = ("common", "intervention", "element", "taxonomy")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@cache
+def raw_schemas() -> dict[str, dict]:
+    """The schema files as written, for docs and templates."""
+    return {name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMA_FILES}
+
+
+def resolve(schema: dict, name: str = "") -> dict:
+    """Follow `$ref`s (one file deep, as our schemas use them) and merge the local keywords."""
+    merged: dict = {}
+    while "$ref" in schema:
+        target, _, pointer = schema["$ref"].partition("#")
+        base = raw_schemas()[target.removesuffix(".schema.json")] if target else raw_schemas()[name]
+        name = target.removesuffix(".schema.json") or name
+        node = base
+        for part in pointer.strip("/").split("/"):
+            node = node[part] if part else node
+        merged = {**{k: v for k, v in schema.items() if k != "$ref"}, **merged}
+        schema = node
+    return {**schema, **merged}
+
+
+# -- formats ---------------------------------------------------------------------------------
+
+def _partial_date(value: Any) -> bool:
+    match = _PARTIAL_DATE.match(str(value))
+    if not match:
+        return False
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    return _real_date(year, month, day)
+
+
+def _full_date(value: Any) -> bool:
+    return isinstance(value, str) and bool(_FULL_DATE.match(value)) and _partial_date(value)
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _http_url(value: Any) -> bool:
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+FORMATS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "partial-date": (_partial_date, "is geen bestaande datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD (zoals 2017-05-24)"),
+    "full-date": (_full_date, "is geen bestaande datum; schrijf JJJJ-MM-DD (zoals 2017-05-24)"),
+    "http-url": (_http_url, "is geen geldig webadres; alleen adressen die beginnen met http:// of https:// zijn toegestaan"),
+}
+
+
+def format_checker() -> FormatChecker:
+    checker = FormatChecker(formats=())
+    for name, (check, _) in FORMATS.items():
+        checker.checks(name)(check)
+    return checker
+
+
+# -- validators with vocabularies -------------------------------------------------------------
+
+def validators(vocabularies: Callable[[str], list[str]]) -> dict[str, Draft202012Validator]:
+    """One validator per record type, with every `x-vocabulary` turned into an `enum`."""
+    schemas = copy.deepcopy(raw_schemas())
+    for definition in schemas["common"]["$defs"].values():
+        if "x-vocabulary" in definition:
+            definition.pop("$ref", None)
+            definition["type"] = "string"
+            definition["enum"] = vocabularies(definition["x-vocabulary"])
+    registry = Registry().with_resources(
+        (f"{name}.schema.json", Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    checker = format_checker()
+    return {
+        name: Draft202012Validator(schemas[name], registry=registry, format_checker=checker)
+        for name in ("intervention", "element", "taxonomy")
+    }
+
+
+def errors(validator: Draft202012Validator, data: Any, raw: dict) -> Iterator[tuple[tuple, str]]:
+    """Every schema violation as (path, Dutch message); `raw` holds the text of unquoted values."""
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        yield from _translate(error, tuple(error.absolute_path), raw)
+
+
+def _translate(error: jsonschema.ValidationError, path: tuple, raw: dict) -> Iterator[tuple[tuple, str]]:
+    keyword, schema, value = error.validator, error.schema, error.instance
+    if "propertyNames" in error.schema_path:
+        path += (value,)  # a bad key in a free-form mapping: point at the key itself
+    if keyword == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for key in value:
+            if key not in allowed:
+                yield path + (key,), f"onbekend veld{_did_you_mean(key, allowed)}; toegestaan: {', '.join(allowed)}"
+    elif keyword == "required":
+        for key in error.validator_value:
+            if key not in value:
+                yield path + (key,), _required_message(key, path)
+    elif keyword == "type":
+        yield path, _type_message(schema, value, raw.get(path))
+    elif keyword == "enum":
+        if value is not None:  # an empty value already gets a type message
+            yield path, _enum_message(schema, value)
+    elif keyword == "format":
+        yield path, f"'{value}' {FORMATS[schema['format']][1]}"
+    elif keyword == "pattern":
+        yield path, f"'{value}' past niet: {schema.get('x-message', 'ongeldige waarde')}"
+    elif keyword == "maxLength":
+        yield path, f"te lang: {len(value)} tekens, maximaal {error.validator_value}; maak het korter"
+    elif keyword == "minLength":
+        yield path, "mag niet leeg zijn; vul een waarde in of laat het veld weg als het niet verplicht is"
+    elif keyword in ("minItems", "minProperties"):
+        yield path, "mag niet leeg zijn; vul minstens één waarde in of laat het veld weg als het niet verplicht is"
+    elif keyword == "uniqueItems":
+        seen: list = []
+        for item in value:
+            if item in seen:
+                yield path, f"'{item}' staat er meer dan één keer in; laat er één staan"
+                break
+            seen.append(item)
+    elif keyword in ("minimum", "maximum"):
+        yield path, f"{value} kan niet; gebruik een {schema.get('x-type', 'getal')} tussen {schema.get('minimum')} en {schema.get('maximum')}"
+    else:  # pragma: no cover - a keyword our schemas do not use
+        yield path, error.message
+
+
+def _required_message(key: str, path: tuple) -> str:
+    if key == "assessment":
+        return "verplicht als evidence niet 'niet-beoordeeld' is: noem wie beoordeelde (by) en wanneer (date)"
+    return "verplicht veld ontbreekt"
+
+
+TYPE_NOUNS = {
+    "string": "tekst", "integer": "geheel getal", "number": "getal", "array": "lijst",
+    "object": "velden (naam: waarde)", "boolean": "ja/nee-waarde", "null": "leeg",
+}
+
+
+def type_noun(value: Any) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "getal"
+    if isinstance(value, list):
+        return "lijst"
+    if isinstance(value, dict):
+        return "velden (naam: waarde)"
+    return "tekst"
+
+
+def _type_message(schema: dict, value: Any, raw_text: str | None) -> str:
+    expected = schema.get("x-type") or TYPE_NOUNS.get(str(schema.get("type")), str(schema.get("type")))
+    if value is None:
+        return f"is leeg; verwacht {expected}"
+    wants_text = "string" in (schema["type"] if isinstance(schema["type"], list) else [schema["type"]])
+    if raw_text is not None and wants_text:
+        return f"verwacht {expected}, maar '{raw_text}' wordt gelezen als {type_noun(value)}; zet het tussen aanhalingstekens: \"{raw_text}\""
+    if schema["type"] == "integer" and isinstance(value, str) and value.strip().isdigit():
+        return f"verwacht {expected}, niet tekst; schrijf het getal zonder aanhalingstekens: {value.strip()}"
+    return f"verwacht {expected}, niet {type_noun(value)}"
+
+
+def _enum_message(schema: dict, value: Any) -> str:
+    unknown = schema.get("x-unknown", "onbekende waarde")
+    if not schema["enum"]:
+        return f"{unknown} '{value}'; {schema.get('x-where', 'de lijst')} is nog leeg"
+    return f"{unknown} '{value}'{_enum_hint(schema, value)}"
+
+
+def _enum_hint(schema: dict, value: Any) -> str:
+    allowed = schema.get("enum", [])
+    hint = _did_you_mean(str(value), allowed)
+    if len(allowed) <= 12:
+        return f"{hint}; toegestaan: {', '.join(map(str, allowed))}"
+    return f"{hint}; zie {schema.get('x-where', 'de lijst')}"
+
+
+def _did_you_mean(value: str, options: list) -> str:
+    match = difflib.get_close_matches(value, [str(o) for o in options], n=1, cutoff=0.6)
+    return f" (bedoelde je '{match[0]}'?)" if match else ""

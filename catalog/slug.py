@@ -1,0 +1,20 @@
+"""The one slug function of the catalogue: file names, URLs and heading anchors all use it."""
+
+import re
+import unicodedata
+
+from markdown.extensions.toc import slugify as _toc_slugify
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+def slugify(text: str) -> str:
+    """ASCII-fold a title: 'Kan wél!' -> 'kan-wel' (same as the site's heading anchors)."""
+    return _toc_slugify(text, "-")
+
+
+def fold(text: str) -> str:
+    """Compare titles without case or accents: 'Kan Wél!' and 'kan wel!' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

@@ -1,0 +1,137 @@
+"""`check`: one failing fixture per rule, each with its exact messages, and the CLI contract."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, make_catalog, run_cli
+
+RULE_FIXTURES = sorted(p.name for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+
+
+def expected_lines(name: str) -> list[str]:
+    return (FIXTURES / "invalid" / name / "expected.txt").read_text("utf-8").splitlines()
+
+
+def test_valid_fixture_is_clean(valid_catalog, capsys):
+    code, lines, err = run_cli(capsys, "--root", valid_catalog, "check")
+    assert (code, lines, err) == (0, ["Geen fouten in 7 bestanden."], "")
+
+
+@pytest.mark.parametrize("name", RULE_FIXTURES)
+def test_rule_fixture(name, tmp_path, capsys):
+    root = make_catalog(tmp_path, name)
+    code, lines, err = run_cli(capsys, "--root", root, "check")
+    if os.environ.get("UPDATE_GOLDEN"):
+        (FIXTURES / "invalid" / name / "expected.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    assert code == 1
+    assert err == ""
+    assert lines == expected_lines(name)
+
+
+def test_all_problems_reported_at_once(tmp_path, capsys):
+    """Every record fixture together: all their messages in one run, sorted, then one count."""
+    names = [n for n in RULE_FIXTURES if n != "taxonomy"]
+    root = make_catalog(tmp_path, *names)
+    code, lines, _ = run_cli(capsys, "--root", root, "check")
+    # The lists of allowed slugs grow with the other fixtures' files, so compare without them.
+    messages = sorted(
+        (_without_allowed(line) for name in names for line in expected_lines(name)[:-1]),
+        key=lambda m: (m.split(":")[0], int(m.split(":")[1]), m),
+    )
+    assert code == 1
+    assert [_without_allowed(line) for line in lines[:-1]] == messages
+    files = len({m.split(":")[0] for m in messages})
+    checked = 7 + sum(1 for n in names for p in (FIXTURES / "invalid" / n).rglob("*") if p.is_file() and p.name != "expected.txt")
+    assert lines[-1] == f"{len(messages)} fouten in {files} bestanden (van {checked} gecontroleerd)."
+
+
+def _without_allowed(line: str) -> str:
+    return re.split(r"; (?:toegestaan:|zie) ", line)[0]
+
+
+def test_bom_and_crlf_are_accepted(valid_catalog, capsys):
+    path = valid_catalog / "interventions" / "kan-wel.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert run_cli(capsys, "--root", valid_catalog, "check")[:2] == (0, ["Geen fouten in 7 bestanden."])
+
+
+def test_crlf_keeps_line_numbers(valid_catalog, capsys):
+    path = valid_catalog / "interventions" / "kan-wel.md"
+    path.write_bytes(path.read_bytes().replace(b"since: 2006", b"since: soon").replace(b"\n", b"\r\n"))
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
+    assert lines[0] == "interventions/kan-wel.md:9: since: verwacht jaartal, niet tekst"
+
+
+def test_symlinked_record_is_refused(valid_catalog, capsys):
+    (valid_catalog / "interventions" / "link.md").symlink_to(valid_catalog / "interventions" / "kan-wel.md")
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
+    assert (code, lines[0]) == (1, "interventions/link.md:1: file: het bestand is een symbolische link; zet de tekst in een gewoon bestand")
+
+
+def test_record_outside_repository_is_refused(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    outside = tmp_path / "elders"
+    (root / "elements").rename(outside)
+    (root / "elements").symlink_to(outside, target_is_directory=True)
+    code, lines, _ = run_cli(capsys, "--root", root, "check")
+    assert code == 1
+    assert lines[0] == "elements/buurtcoach.md:1: file: het bestand ligt buiten de repository; zet het in de map zelf"
+
+
+def test_check_given_paths_still_resolves_against_whole_catalogue(tmp_path, capsys):
+    root = make_catalog(tmp_path, "unknown-slug", "duplicate-key")
+    code, lines, _ = run_cli(capsys, "--root", root, "check", root / "interventions" / "kan-wel.md")
+    assert (code, lines) == (0, ["Geen fouten in 1 bestanden."])
+    code, lines, _ = run_cli(capsys, "--root", root, "check", root / "interventions" / "dubbel-veld.md")
+    assert (code, lines) == (1, expected_lines("duplicate-key")[:-1] + ["1 fout in 1 bestand (van 1 gecontroleerd)."])
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "bestaat-niet.md"], "build_catalog.py: fout: bestaat-niet.md bestaat niet"),
+        (["check", "taxonomy.yml", "README"], "build_catalog.py: fout: README is geen record: noem een bestand in interventions/ of elements/, of taxonomy.yml"),
+    ],
+)
+def test_usage_errors_exit_2(valid_catalog, capsys, monkeypatch, args, message):
+    monkeypatch.chdir(valid_catalog)
+    (valid_catalog / "README").write_text("x")
+    code, lines, err = run_cli(capsys, "--root", valid_catalog, *args)
+    assert (code, lines, err.strip()) == (2, [], message)
+
+
+def test_unknown_command_exits_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        run_cli(capsys, "bouw")
+    assert exc.value.code == 2
+
+
+def test_github_annotations(tmp_path):
+    root = make_catalog(tmp_path, "duplicate-key")
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    result = subprocess.run(
+        [sys.executable, REPO / "build_catalog.py", "--root", root, "check"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "interventions/dubbel-veld.md:5: summary: dubbel veld; 'summary' staat al op regel 3, laat er één staan",
+        "::error file=interventions/dubbel-veld.md,line=5::summary: dubbel veld; 'summary' staat al op regel 3, laat er één staan",
+        "1 fout in 1 bestand (van 8 gecontroleerd).",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_every_rule_has_a_fixture():
+    """Adding a rule without a fixture (or the reverse) fails here."""
+    from catalog.validate import RECORD_RULES
+
+    covered = {"schema_rules": "wrong-type", "file_name_matches_title": "bad-file-name", "not_related_to_itself": "related-self", "no_script": "unsafe-html"}
+    assert {rule.__name__ for rule in RECORD_RULES} == set(covered)
+    assert set(covered.values()) <= set(RULE_FIXTURES)
