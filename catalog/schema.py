@@ -29,7 +29,12 @@ def raw_schemas() -> dict[str, dict]:
 
 
 def resolve(schema: dict, name: str = "") -> dict:
-    """Follow `$ref`s (one file deep, as our schemas use them) and merge the local keywords."""
+    """Follow `$ref`s and merge the local keywords over the target's."""
+    return resolve_in(schema, name)[0]
+
+
+def resolve_in(schema: dict, name: str) -> tuple[dict, str]:
+    """Like `resolve`, also naming the schema file the result lives in (for its own `$ref`s)."""
     merged: dict = {}
     while "$ref" in schema:
         target, _, pointer = schema["$ref"].partition("#")
@@ -40,7 +45,7 @@ def resolve(schema: dict, name: str = "") -> dict:
             node = node[part] if part else node
         merged = {**{k: v for k, v in schema.items() if k != "$ref"}, **merged}
         schema = node
-    return {**schema, **merged}
+    return {**schema, **merged}, name
 
 
 # -- formats ---------------------------------------------------------------------------------
@@ -209,3 +214,22 @@ def _enum_hint(schema: dict, value: Any) -> str:
 def _did_you_mean(value: str, options: list) -> str:
     match = difflib.get_close_matches(value, [str(o) for o in options], n=1, cutoff=0.6)
     return f" (bedoelde je '{match[0]}'?)" if match else ""
+
+
+def with_defaults(data: Any, spec: dict, name: str) -> Any:
+    """Every optional field present (schema default or None), so templates need no guards."""
+    spec, name = resolve_in(spec, name)
+    if isinstance(data, dict) and "properties" in spec:
+        return {
+            key: with_defaults(data[key], prop, name) if key in data else _default(resolve(prop, name))
+            for key, prop in spec["properties"].items()
+        }
+    if isinstance(data, list) and "items" in spec:
+        return [with_defaults(item, spec["items"], name) for item in data]
+    return data
+
+
+def _default(spec: dict) -> Any:
+    if "default" in spec:
+        return spec["default"]
+    return [] if spec.get("type") == "array" else None

@@ -1,0 +1,126 @@
+"""`build`: check, link, render into a git-ignored folder, run mkdocs, then swap into site/.
+
+A failed build leaves the previous site/ untouched: mkdocs writes into a fresh folder next to
+it, and only a complete, verified site replaces the old one.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from .link import build_graph
+from .load import Catalog, load_catalog
+from .problems import report
+from .render import Page, render_pages
+from .schema import raw_schemas, with_defaults
+from .validate import validate
+
+GENERATED = Path("build") / "docs"
+ASSETS = Path(__file__).parent / "assets"
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+class Progress:
+    """One line per phase with counts and elapsed time: quiet enough for CI logs."""
+
+    def __init__(self, out=sys.stderr) -> None:
+        self.start = time.perf_counter()
+        self.out = out
+
+    def __call__(self, message: str) -> None:
+        print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out)
+
+
+def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None) -> int:
+    progress = Progress()
+    catalog = load_catalog(root)
+    progress(f"geladen: {len(catalog.interventions)} interventies, {len(catalog.elements)} werkzame elementen")
+    problems = validate(catalog)
+    if problems:
+        report(problems, catalog.files + 1, sys.stdout)
+        print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
+        return 1
+    progress("gecontroleerd: geen fouten")
+    apply_defaults(catalog)
+    graph = build_graph(catalog)
+    config = site_config()
+    pages = render_pages(catalog, graph, config.get("extra", {}).get("catalog", {}))
+    docs = docs_dir or root / GENERATED
+    write_docs(docs, pages)
+    progress(f"pagina's gemaakt: {len(pages)}")
+    site = (site_dir or root / "site").resolve()
+    run_mkdocs(docs, site, expected=[p.path for p in pages])
+    progress(f"site gebouwd in {site}")
+    return 0
+
+
+def apply_defaults(catalog: Catalog) -> None:
+    for record in catalog.all_records():
+        record.parsed.data = with_defaults(record.data, raw_schemas()[record.type], record.type)
+
+
+def site_config() -> dict:
+    """mkdocs.yml read with PyYAML's full loader tags ignored (we only need plain settings)."""
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load(MKDOCS_YML.read_text("utf-8"), Loader=_Loader) or {}
+
+
+def write_docs(docs: Path, pages: list[Page]) -> None:
+    """Replace the generated folder; only changed files are rewritten, so `serve` reloads little."""
+    wanted = {docs / page.path: page.text for page in pages}
+    for source in ASSETS.rglob("*"):
+        if source.is_file():
+            wanted[docs / "assets" / source.relative_to(ASSETS)] = source.read_text("utf-8")
+    if docs.exists():
+        for path in sorted(docs.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for path, text in wanted.items():
+        if not path.exists() or path.read_text("utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+
+def run_mkdocs(docs: Path, site: Path, expected: list[str], **overrides) -> None:
+    """mkdocs build --strict into a fresh folder, verify every page, then swap it in."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
+    try:
+        config = load_config(str(MKDOCS_YML), docs_dir=str(docs), site_dir=str(staging), strict=True, **overrides)
+        mkdocs_build(config)
+        missing = [page for page in expected if not (staging / html_path(page, config["use_directory_urls"])).is_file()]
+        if missing:
+            raise RuntimeError(f"pagina's ontbreken in de gebouwde site: {', '.join(missing[:10])}")
+        old = site.with_name(f".{site.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if site.exists():
+            site.rename(old)
+        staging.rename(site)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def html_path(page: str, directory_urls: bool) -> str:
+    """Where mkdocs writes a Markdown page: kan-wel.md -> kan-wel/index.html (or kan-wel.html)."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index") or not directory_urls:
+        return f"{stem}.html"
+    return f"{stem}/index.html"

@@ -1,0 +1,68 @@
+"""Link phase: who uses which element, related interventions with reasons, element pairs."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .load import Catalog
+
+MAX_RELATED = 6
+
+
+@dataclass(frozen=True)
+class Related:
+    slug: str
+    named: bool  # listed under `related` on either side
+    shared: tuple[str, ...]  # shared element slugs, in the order of the element titles
+
+
+@dataclass
+class Graph:
+    users: dict[str, list[str]] = field(default_factory=dict)  # element -> interventions (by title)
+    related: dict[str, list[Related]] = field(default_factory=dict)  # intervention -> ranked
+    companions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # element -> (element, count)
+
+
+def title_key(record) -> tuple[str, str]:
+    from .slug import fold
+
+    return fold(record.data["title"]), record.slug
+
+
+def build_graph(catalog: Catalog) -> Graph:
+    """Every link the pages show, computed once from a valid catalogue."""
+    interventions, elements = catalog.interventions, catalog.elements
+    order = sorted(interventions, key=lambda s: title_key(interventions[s]))
+    element_order = {slug: i for i, slug in enumerate(sorted(elements, key=lambda s: title_key(elements[s])))}
+    graph = Graph()
+    users: dict[str, list[str]] = {slug: [] for slug in elements}
+    for slug in order:
+        for element in interventions[slug].data["elements"]:
+            users[element].append(slug)
+    graph.users = users
+
+    named: dict[str, set[str]] = defaultdict(set)
+    for slug in order:
+        for other in interventions[slug].data["related"]:
+            named[slug].add(other)
+            named[other].add(slug)
+    for slug in order:
+        own = set(interventions[slug].data["elements"])
+        candidates = set(named[slug])
+        for element in own:
+            candidates.update(users[element])
+        candidates.discard(slug)
+        ranked = []
+        for other in candidates:
+            shared = tuple(sorted(own & set(interventions[other].data["elements"]), key=element_order.get))
+            ranked.append(Related(other, other in named[slug], shared))
+        ranked.sort(key=lambda r: (not r.named, -len(r.shared), title_key(interventions[r.slug])))
+        graph.related[slug] = [r for r in ranked if r.named] + [r for r in ranked if not r.named][:MAX_RELATED]
+
+    for element in elements:
+        counts: Counter[str] = Counter()
+        for slug in users[element]:
+            counts.update(e for e in interventions[slug].data["elements"] if e != element)
+        graph.companions[element] = sorted(counts.items(), key=lambda kv: (-kv[1], element_order[kv[0]]))
+    return graph

@@ -1,0 +1,157 @@
+"""Render phase: Markdown pages for mkdocs, generated from the validated records and the graph.
+
+Contributors' text is untrusted: fields are escaped, and bodies are rendered to HTML here and
+cleaned with nh3 before mkdocs sees them. Headings of a body stay Markdown so the table of
+contents keeps working.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+import nh3
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .link import Graph, title_key
+from .load import Catalog, Record
+
+TEMPLATES = Path(__file__).parent / "templates"
+BODY_EXTENSIONS = ["tables", "sane_lists", "attr_list"]
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_FENCE = re.compile(r"^(```|~~~)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+
+# URL folders of the site (Dutch) per vocabulary, and the page title of each overview.
+SECTIONS = {
+    "target_groups": ("doelgroepen", "Doelgroepen"),
+    "themes": ("themas", "Thema's"),
+    "evidence": ("erkenning", "Erkenning"),
+    "kinds": ("soorten", "Soorten"),
+}
+
+
+@dataclass
+class Page:
+    path: str  # inside the docs folder, e.g. "interventies/kan-wel.md"
+    text: str
+
+
+def text(value: Any) -> Markup:
+    """Plain contributor text, safe inside generated Markdown and HTML."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True)))
+
+
+def dutch_date(value: Any) -> str:
+    """2011-05-01 -> '1 mei 2011', 2019-06 -> 'juni 2019', 2014 -> '2014'."""
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    return format_date(day, "d MMMM y" if len(parts) == 3 else "MMMM y", locale="nl")
+
+
+def clean_html(source: str) -> str:
+    """Markdown to HTML, then nh3 removes anything that could run script."""
+    rendered = markdown.markdown(source, extensions=BODY_EXTENSIONS)
+    return nh3.clean(rendered, link_rel="noopener noreferrer")
+
+
+def body_sections(body: str) -> list[tuple[int, str, str]]:
+    """Split a body at its headings: (level, heading text, cleaned HTML of the section)."""
+    sections: list[tuple[int, str, list[str]]] = [(0, "", [])]
+    fenced = False
+    for line in body.split("\n"):
+        if _FENCE.match(line.strip()):
+            fenced = not fenced
+        match = None if fenced else _HEADING.match(line)
+        if match:
+            sections.append((len(match.group(1)), match.group(2), []))
+        else:
+            sections[-1][2].append(line)
+    return [(level, title, clean_html("\n".join(lines))) for level, title, lines in sections if level or "".join(lines).strip()]
+
+
+class Renderer:
+    SECTIONS = SECTIONS
+
+    def __init__(self, catalog: Catalog, graph: Graph, site: dict[str, Any]) -> None:
+        self.catalog = catalog
+        self.graph = graph
+        self.site = site
+        self.taxonomy: dict[str, dict] = catalog.taxonomy.data
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            finalize=lambda v: v if isinstance(v, Markup) else text(v),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(date=dutch_date, yamlstr=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)))
+        self.by_title = sorted(catalog.interventions.values(), key=title_key)
+        self.elements_by_title = sorted(catalog.elements.values(), key=title_key)
+
+    # -- helpers available in templates -----------------------------------------------------
+
+    def label(self, vocabulary: str, slug: str) -> str:
+        return self.taxonomy[vocabulary][slug]["label"]
+
+    def url(self, here: str, target: str) -> Markup:
+        """Relative link between two generated Markdown files; mkdocs turns it into a URL."""
+        return Markup(posixpath.relpath(target, posixpath.dirname(here) or "."))
+
+    def record_page(self, record: Record) -> str:
+        folder = "interventies" if record.type == "intervention" else "werkzame-elementen"
+        return f"{folder}/{record.slug}.md"
+
+    def term_page(self, vocabulary: str, slug: str) -> str:
+        return f"{SECTIONS[vocabulary][0]}/{slug}.md"
+
+    def with_term(self, vocabulary: str, slug: str) -> list[Record]:
+        field = {"target_groups": "target_groups", "themes": "themes"}.get(vocabulary)
+        if field:
+            return [r for r in self.by_title if slug in r.data.get(field, [])]
+        if vocabulary == "evidence":
+            return [r for r in self.by_title if r.data["evidence"] == slug]
+        return [r for r in self.by_title if r.data.get("kind", "interventie") == slug]
+
+    def edit_url(self, record: Record) -> str | None:
+        base = self.site.get("edit_base")
+        return f"{base.rstrip('/')}/{record.path}" if base else None
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        pages = [self._render("home.md.j2", "index.md")]
+        pages.append(self._render("interventions.md.j2", "interventies/index.md"))
+        pages.append(self._render("elements.md.j2", "werkzame-elementen/index.md"))
+        for record in self.by_title:
+            pages.append(self._render("intervention.md.j2", self.record_page(record), record=record,
+                                      sections=body_sections(record.body)))
+        for record in self.elements_by_title:
+            pages.append(self._render("element.md.j2", self.record_page(record), record=record,
+                                      sections=body_sections(record.body)))
+        for vocabulary, (folder, title) in SECTIONS.items():
+            pages.append(self._render("vocabulary.md.j2", f"{folder}/index.md", vocabulary=vocabulary, title=title))
+            for slug in self.taxonomy[vocabulary]:
+                pages.append(self._render("term.md.j2", self.term_page(vocabulary, slug), vocabulary=vocabulary, slug=slug))
+        return pages
+
+    def _render(self, template: str, path: str, **context: Any) -> Page:
+        page = self.env.get_template(template).render(here=path, r=self, site=self.site, **context)
+        return Page(path, page)
+
+
+def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any]) -> list[Page]:
+    return Renderer(catalog, graph, site).pages()
