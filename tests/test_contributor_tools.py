@@ -1,0 +1,54 @@
+"""`new` and `docs`: templates and the field reference come from the schema."""
+
+from __future__ import annotations
+
+from conftest import REPO, run_cli
+
+
+def test_new_writes_a_correctly_named_record(valid_catalog, capsys):
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "new", "Thuis op Straat!")
+    assert code == 0
+    assert lines[0] == "Gemaakt: interventions/thuis-op-straat.md"
+    text = (valid_catalog / "interventions" / "thuis-op-straat.md").read_text("utf-8")
+    assert 'title: "Thuis op Straat!"' in text
+    assert "# Voor wie de interventie is." in text  # the schema's description as a comment
+    assert "## Doelgroep" in text
+
+
+def test_new_record_fails_check_only_on_what_must_be_filled_in(valid_catalog, capsys):
+    run_cli(capsys, "--root", valid_catalog, "new", "Thuis op Straat")
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
+    assert code == 1
+    assert lines == [
+        "interventions/thuis-op-straat.md:9: summary: mag niet leeg zijn; vul een waarde in of laat het veld weg als het niet verplicht is",
+        "interventions/thuis-op-straat.md:15: elements: mag niet leeg zijn; vul minstens één waarde in of laat het veld weg als het niet verplicht is",
+        "2 fouten in 1 bestand (van 8 gecontroleerd).",
+    ]
+
+
+def test_new_element_and_filled_in_template_pass(valid_catalog, capsys):
+    run_cli(capsys, "--root", valid_catalog, "new", "--element", "Samen eten")
+    path = valid_catalog / "elements" / "samen-eten.md"
+    path.write_text(path.read_text("utf-8").replace('summary: ""', 'summary: "Bewoners eten samen."'), "utf-8")
+    assert run_cli(capsys, "--root", valid_catalog, "check")[:2] == (0, ["Geen fouten in 8 bestanden."])
+
+
+def test_new_refuses_existing_and_unnameable(valid_catalog, capsys):
+    code, _, err = run_cli(capsys, "--root", valid_catalog, "new", "Kan wél!")
+    assert (code, err.strip()) == (2, "build_catalog.py: fout: interventions/kan-wel.md bestaat al")
+    code, _, err = run_cli(capsys, "--root", valid_catalog, "new", "!!!")
+    assert (code, err.strip()) == (2, "build_catalog.py: fout: van de titel '!!!' is geen bestandsnaam te maken; gebruik letters en cijfers")
+
+
+def test_contributing_field_reference_is_current(capsys):
+    assert run_cli(capsys, "--root", REPO, "docs", "--check")[0] == 0
+
+
+def test_field_reference_lists_every_schema_field_and_term():
+    from catalog.schema import raw_schemas
+
+    text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    for kind in ("intervention", "element"):
+        for name in raw_schemas()[kind]["properties"]:
+            assert f"| `{name}` |" in text
+    assert "| `niet-beoordeeld` | Niet beoordeeld |" in text
