@@ -24,8 +24,10 @@ _INVISIBLE = re.compile(r"[\t\n\r\x00]")
 
 def unsafe_html(text: str) -> Iterator[tuple[int, str]]:
     """(line offset, message) for each piece of text that could run script in a browser."""
+    if "<" not in text and ":" not in text and "&" not in text:
+        return  # nothing that could be a tag, an attribute or a scheme
     seen: set[tuple[int, str]] = set()
-    variants = (text, html.unescape(text))
+    variants = (text, html.unescape(text)) if "&" in text else (text,)
     for variant in variants:
         for pattern, message in _RULES:
             for match in pattern.finditer(variant):
