@@ -6,7 +6,9 @@ it, and only a complete, verified site replaces the old one.
 
 from __future__ import annotations
 
+import datetime
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -56,7 +58,7 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
     write_docs(docs, pages)
     progress(f"pagina's gemaakt: {len(pages)}")
     site = (site_dir or root / "site").resolve()
-    run_mkdocs(docs, site, expected=[p.path for p in pages])
+    run_mkdocs(docs, site, expected=[p.path for p in pages], date=graph.newest)
     progress(f"site gebouwd in {site}")
     return 0
 
@@ -94,14 +96,20 @@ def write_docs(docs: Path, pages: list[Page]) -> None:
             path.write_text(text, encoding="utf-8")
 
 
-def run_mkdocs(docs: Path, site: Path, expected: list[str], **overrides) -> None:
-    """mkdocs build --strict into a fresh folder, verify every page, then swap it in."""
+def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date, **overrides) -> None:
+    """mkdocs build --strict into a fresh folder, verify every page, then swap it in.
+
+    SOURCE_DATE_EPOCH (the catalogue's newest record date) makes the sitemap reproducible.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
+    epoch = datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.timezone.utc).timestamp()
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
         config = load_config(str(MKDOCS_YML), docs_dir=str(docs), site_dir=str(staging), strict=True, **overrides)
         mkdocs_build(config)
@@ -116,6 +124,10 @@ def run_mkdocs(docs: Path, site: Path, expected: list[str], **overrides) -> None
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
 
 
 def html_path(page: str, directory_urls: bool) -> str:

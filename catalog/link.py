@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ class Graph:
     users: dict[str, list[str]] = field(default_factory=dict)  # element -> interventions (by title)
     related: dict[str, list[Related]] = field(default_factory=dict)  # intervention -> ranked
     companions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # element -> (element, count)
+    newest: datetime.date = datetime.date(1980, 1, 1)  # the catalogue's date: its newest record date
 
 
 def title_key(record) -> tuple[str, str]:
@@ -65,4 +67,21 @@ def build_graph(catalog: Catalog) -> Graph:
         for slug in users[element]:
             counts.update(e for e in interventions[slug].data["elements"] if e != element)
         graph.companions[element] = sorted(counts.items(), key=lambda kv: (-kv[1], element_order[kv[0]]))
+    graph.newest = max((as_date(d) for r in catalog.all_records() for d in record_dates(r.data)), default=graph.newest)
     return graph
+
+
+def record_dates(data: dict) -> list:
+    """Every date a record states: its sources, its assessment and when it was updated."""
+    dates = [s["date"] for s in data["sources"] if s.get("date")]
+    if data.get("updated"):
+        dates.append(data["updated"])
+    if data.get("assessment"):
+        dates.append(data["assessment"]["date"])
+    return dates
+
+
+def as_date(value) -> datetime.date:
+    """'2019', '2019-06' or '2019-06-01' as a date (the first day of a year or month)."""
+    parts = [int(p) for p in str(value).split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])

@@ -51,6 +51,11 @@ def text(value: Any) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True)))
 
 
+def _meta_value(value: Any) -> Markup:
+    """A page title or description for mkdocs' front matter; mkdocs puts it in HTML unescaped."""
+    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
+
+
 def dutch_date(value: Any) -> str:
     """2011-05-01 -> '1 mei 2011', 2019-06 -> 'juni 2019', 2014 -> '2014'."""
     parts = [int(p) for p in str(value).split("-")]
@@ -98,7 +103,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(date=dutch_date, yamlstr=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)))
+        self.env.filters.update(date=dutch_date, yamlstr=_meta_value)
         self.by_title = sorted(catalog.interventions.values(), key=title_key)
         self.elements_by_title = sorted(catalog.elements.values(), key=title_key)
 

@@ -1,0 +1,152 @@
+"""`build`: fixture catalogues built into tmp_path; pages, links both ways, ranking, safety, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import make_catalog, run_cli
+
+
+def build(capsys, root: Path, site: Path) -> tuple[int, list[str]]:
+    code, lines, _ = run_cli(capsys, "--root", root, "build", "--site-dir", site)
+    return code, lines
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text("utf-8")
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The valid fixture catalogue, built once for the read-only tests below."""
+    import build_catalog
+
+    tmp = tmp_path_factory.mktemp("built")
+    root = make_catalog(tmp)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+    return tmp / "site"
+
+
+def test_every_record_and_overview_has_its_page(built):
+    for path in [
+        "index.html", "interventies/index.html", "werkzame-elementen/index.html",
+        "interventies/kan-wel/index.html", "interventies/buurtfeest/index.html", "interventies/wijkgesprek/index.html",
+        "werkzame-elementen/buurtcoach/index.html", "werkzame-elementen/kleine-stappen/index.html",
+        "werkzame-elementen/ontmoeten/index.html",
+        "doelgroepen/index.html", "doelgroepen/jongeren/index.html", "themas/sociale-cohesie/index.html",
+        "erkenning/goed-beschreven/index.html", "soorten/praktijkvoorbeeld/index.html",
+    ]:
+        assert (built / path).is_file(), path
+
+
+def test_dutch_and_ascii_urls(built):
+    html = page(built, "interventies/kan-wel/index.html")
+    assert '<html lang="nl"' in html
+    assert "<h1 id=\"kan-wel\">Kan wél!" in html
+
+
+def test_intervention_links_to_its_elements_and_back(built):
+    html = page(built, "interventies/kan-wel/index.html")
+    assert 'href="../../werkzame-elementen/buurtcoach/"' in html
+    assert 'href="../../werkzame-elementen/kleine-stappen/"' in html
+    element = page(built, "werkzame-elementen/buurtcoach/index.html")
+    users = re.findall(r'href="../../interventies/([a-z-]+)/"', element.split('id="interventies-met-dit-element"')[1])
+    assert users[:2] == ["kan-wel", "wijkgesprek"]
+    assert "2 interventies gebruiken dit werkzame element" in element
+
+
+def test_intervention_page_shows_every_field(built):
+    html = page(built, "interventies/kan-wel/index.html")
+    for text in [
+        "Bewoners zetten met een buurtcoach een eigen idee om in actie.", "15 maanden", "2006", "Testorganisatie",
+        'href="mailto:info@voorbeeld.nl"', "Een variant voor jongeren", "29 februari 2020",
+        "Testbron, Testuitgever (1 mei 2011)", 'href="../../doelgroepen/jongeren/"', 'href="../../themas/leefbaarheid/"',
+        'href="../../soorten/interventie/"', "Niet beoordeeld",
+    ]:
+        assert text in html, text
+
+
+def test_expired_assessment_is_marked_in_the_page(built):
+    html = page(built, "interventies/buurtfeest/index.html")
+    assert "beoordeeld door Testcommissie (juni 2019)" in html
+    assert 'geldig tot <time datetime="2024-06-01">1 juni 2024</time>' in html
+    assert '<span class="ci-expired" data-valid-until="2024-06-01" hidden>verlopen</span>' in html
+    assert "Korte beschrijving" in html  # detail: brief
+
+
+def test_related_interventions_ranked_with_reasons(built):
+    html = page(built, "interventies/kan-wel/index.html")
+    related = html.split('id="verwante-interventies"')[1].split("</ul>")[0]
+    items = re.findall(r'<li><a href="../([a-z-]+)/">[^<]+</a>: ([^<]+)</li>', related)
+    assert items == [
+        ("buurtfeest", "genoemd als verwant, en deelt 1 werkzaam element: Kleine stappen"),
+        ("wijkgesprek", "deelt 1 werkzaam element: Buurtcoach"),
+    ]
+
+
+def test_related_named_on_both_sides_and_sorted_by_shared_elements(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    (root / "interventions" / "wijkgesprek.md").write_text(
+        (root / "interventions" / "wijkgesprek.md").read_text("utf-8").replace("elements: [buurtcoach]", "elements: [buurtcoach, kleine-stappen]"),
+        "utf-8",
+    )
+    from catalog.build import apply_defaults
+    from catalog.link import build_graph
+    from catalog.load import load_catalog
+
+    catalog = load_catalog(root)
+    apply_defaults(catalog)
+    graph = build_graph(catalog)
+    assert [(r.slug, r.named, r.shared) for r in graph.related["kan-wel"]] == [
+        ("buurtfeest", True, ("kleine-stappen",)),
+        ("wijkgesprek", False, ("buurtcoach", "kleine-stappen")),
+    ]
+    assert [(r.slug, r.named) for r in graph.related["buurtfeest"]] == [("kan-wel", True), ("wijkgesprek", False)]
+    assert graph.companions["buurtcoach"] == [("kleine-stappen", 2)]
+
+
+def test_contributor_text_is_escaped_and_cleaned(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    path = root / "interventions" / "buurtfeest.md"
+    path.write_text(path.read_text("utf-8").replace("summary: Bewoners organiseren samen een feest.", """summary: 'Feest *met* <b>vet</b> [link](https://x.nl) " onfocus="alert(1)'"""), "utf-8")
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    html = page(tmp_path / "site", "interventies/buurtfeest/index.html")
+    shown = "Feest *met* &lt;b&gt;vet&lt;/b&gt; [link](https://x.nl) &quot; onfocus=&quot;alert(1)"
+    assert f'<p class="ci-lead">{shown}</p>' in html
+    assert f'<meta name="description" content="{shown}">' in html
+    assert 'onfocus="' not in html
+    assert "Een <a href=\"https://www.voorbeeld.nl\" rel=\"noopener noreferrer\">link</a> en <em>nette</em> HTML." in html
+
+
+def test_body_html_is_cleaned_even_if_check_were_bypassed():
+    from catalog.render import clean_html
+
+    assert clean_html('<img src="x.png" onerror="alert(1)"><script>alert(2)</script>[a](javascript:alert(3))') == '<p><img src="x.png"><a rel="noopener noreferrer">a</a></p>'
+
+
+def test_two_builds_are_byte_identical(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    assert build(capsys, root, tmp_path / "a")[0] == 0
+    assert build(capsys, root, tmp_path / "b")[0] == 0
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    site = tmp_path / "site"
+    assert build(capsys, root, site)[0] == 0
+    before = digest(site)
+    (root / "interventions" / "kan-wel.md").write_text("---\ntitle: Kan wél!\n---\n", "utf-8")
+    code, lines = build(capsys, root, site)
+    assert code == 1
+    assert lines[-2:] == ["5 fouten in 1 bestand (van 7 gecontroleerd).", "De site is niet gebouwd; de vorige versie blijft staan."]
+    assert digest(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
