@@ -58,9 +58,17 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
     write_docs(docs, pages)
     progress(f"pagina's gemaakt: {len(pages)}")
     site = (site_dir or root / "site").resolve()
-    run_mkdocs(docs, site, expected=[p.path for p in pages], date=graph.newest)
+    try:
+        run_mkdocs(docs, site, expected=[p.path for p in pages], date=graph.newest)
+    except BuildError as exc:
+        print(f"De site is niet gebouwd: {exc}. De vorige versie blijft staan.", file=sys.stdout)
+        return 1
     progress(f"site gebouwd in {site}")
     return 0
+
+
+class BuildError(Exception):
+    """mkdocs refused the generated pages, or a page is missing afterwards."""
 
 
 def apply_defaults(catalog: Catalog) -> None:
@@ -103,6 +111,7 @@ def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date,
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -112,10 +121,13 @@ def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date,
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
         config = load_config(str(MKDOCS_YML), docs_dir=str(docs), site_dir=str(staging), strict=True, **overrides)
-        mkdocs_build(config)
+        try:
+            mkdocs_build(config)
+        except (Abort, ConfigurationError) as exc:
+            raise BuildError(f"mkdocs meldt: {exc}") from None
         missing = [page for page in expected if not (staging / html_path(page, config["use_directory_urls"])).is_file()]
         if missing:
-            raise RuntimeError(f"pagina's ontbreken in de gebouwde site: {', '.join(missing[:10])}")
+            raise BuildError(f"{len(missing)} pagina's ontbreken in de gebouwde site: {', '.join(missing[:10])}")
         old = site.with_name(f".{site.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         if site.exists():

@@ -34,3 +34,62 @@ def run_cli(capsys, *args: str) -> tuple[int, list[str], str]:
 @pytest.fixture
 def valid_catalog(tmp_path: Path) -> Path:
     return make_catalog(tmp_path)
+
+
+# -- real browser ------------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; Playwright's own browser download is never used."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "Chromium ontbreekt voor de browsertests. Installeer het met: sudo apt-get install -y chromium "
+            "(CI doet dit zelf in .ci/run).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and uncaught exceptions in `page.errors`."""
+    context = browser.new_context(locale="nl-NL")
+    new_page = context.new_page()
+    new_page.errors = []
+    new_page.on("console", lambda msg: msg.type == "error" and new_page.errors.append(msg.text))
+    new_page.on("pageerror", lambda exc: new_page.errors.append(str(exc)))
+    yield new_page
+    context.close()
+
+
+def serve_folder(folder: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; returns (base URL, stop function)."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep test output clean
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def stop():
+        server.shutdown()
+        server.server_close()
+
+    return f"http://127.0.0.1:{server.server_address[1]}/", stop

@@ -150,3 +150,39 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
     assert lines[-2:] == ["5 fouten in 1 bestand (van 7 gecontroleerd).", "De site is niet gebouwd; de vorige versie blijft staan."]
     assert digest(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_mkdocs_strict_failure_keeps_old_site(tmp_path, monkeypatch, capsys):
+    """A page that never reaches mkdocs breaks links; strict mkdocs fails the build and the old site stays."""
+    from catalog import build as build_module
+
+    root = make_catalog(tmp_path)
+    site = tmp_path / "site"
+    assert build(capsys, root, site)[0] == 0
+    before = digest(site)
+    write_docs = build_module.write_docs
+
+    def lose_one(docs, pages):
+        write_docs(docs, [p for p in pages if p.path != "interventies/wijkgesprek.md"])
+
+    monkeypatch.setattr(build_module, "write_docs", lose_one)
+    code, lines = build(capsys, root, site)
+    assert code == 1
+    assert lines == ["De site is niet gebouwd: mkdocs meldt: Aborted with 6 warnings in strict mode!. De vorige versie blijft staan."]
+    assert digest(site) == before
+
+
+def test_missing_page_after_mkdocs_is_an_error(tmp_path):
+    import datetime
+
+    from catalog.build import BuildError, run_mkdocs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", "utf-8")
+    with pytest.raises(BuildError, match="1 pagina's ontbreken in de gebouwde site: interventies/weg.md"):
+        run_mkdocs(
+            docs, tmp_path / "site", ["index.md", "interventies/weg.md"], datetime.date(2020, 1, 1),
+            nav=["index.md"], extra_css=[], extra_javascript=[],
+        )
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,49 @@
+"""Real browser (Chromium): the built fixture site, served over HTTP."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_catalog, serve_folder
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    import build_catalog
+
+    tmp = tmp_path_factory.mktemp("browser-site")
+    root = make_catalog(tmp)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+    url, stop = serve_folder(tmp / "site")
+    yield url
+    stop()
+
+
+def heading(page) -> str:
+    """The h1's own text, without the permalink sign."""
+    return page.locator("h1").evaluate("h => h.firstChild.textContent").strip()
+
+
+def test_open_intervention_and_follow_an_element_link(page, site_url):
+    page.goto(site_url + "interventies/kan-wel/")
+    assert heading(page) == "Kan wél!"
+    page.get_by_role("link", name="Buurtcoach", exact=True).first.click()
+    page.wait_for_url("**/werkzame-elementen/buurtcoach/")
+    assert heading(page) == "Buurtcoach"
+    back = page.locator("#interventies-met-dit-element + p + ul a")
+    assert back.all_inner_texts() == ["Kan wél!", "Wijkgesprek"]
+    assert page.errors == []
+
+
+def test_expired_assessment_shows_as_expired(page, site_url):
+    page.goto(site_url + "interventies/buurtfeest/")
+    assert page.locator(".ci-expired").is_visible()
+    assert page.locator(".ci-expired").inner_text() == "verlopen"
+    assert page.errors == []
+
+
+def test_valid_assessment_does_not_show_as_expired(page, site_url):
+    """The check runs in the reader's browser, so the badge follows the reader's date."""
+    page.add_init_script("Date.prototype.toISOString = function () { return '2020-01-01T00:00:00.000Z'; };")
+    page.goto(site_url + "interventies/buurtfeest/")
+    assert page.locator(".ci-expired").is_hidden()
