@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site build test check bench docs new clean
+.PHONY: site build test check bench docs serve screenshots clean
 
 site: $(STAMP)  ## check the records, build site/ and the offline zip in dist/
 	$(PY) build_catalog.py build
@@ -19,6 +19,12 @@ check: $(STAMP)  ## only validate the records
 
 bench: $(STAMP)  ## speed and size figures (no pass/fail in tests)
 	$(PY) bench/bench.py
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 that follows edits to records
+	$(PY) build_catalog.py serve
+
+screenshots: site  ## README screenshots of the built site (headless Chromium)
+	$(PY) scripts/screenshots.py
 
 docs: $(STAMP)  ## regenerate the field reference in CONTRIBUTING.md from the schema
 	$(PY) build_catalog.py docs

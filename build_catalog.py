@@ -5,6 +5,7 @@
     python build_catalog.py new "Titel"       write interventions/<slug>.md from the template
     python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
     python build_catalog.py build             check, then build site/
+    python build_catalog.py serve             live preview that follows edits to records
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="controleer en bouw de site in site/")
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
     build.set_defaults(func=cmd_build)
+
+    serve = commands.add_parser("serve", help="live voorbeeld: pagina's worden bijgewerkt als een record verandert")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -117,6 +122,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from catalog.build import build
 
     return build(args.root.resolve(), args.site_dir)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from catalog.build import serve
+
+    return serve(args.root.resolve(), args.dev_addr)
 
 
 if __name__ == "__main__":

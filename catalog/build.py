@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .link import build_graph
+from .link import Graph, build_graph
 from .load import Catalog, load_catalog
 from .problems import report
 from .render import Page, render_pages
@@ -40,30 +40,67 @@ class Progress:
         print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out)
 
 
-def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None) -> int:
-    progress = Progress()
+def generate(root: Path, docs: Path, progress: Progress) -> tuple[list[Page], Graph] | None:
+    """Check everything, then write the pages; on any content error write nothing and return None."""
     catalog = load_catalog(root)
     progress(f"geladen: {len(catalog.interventions)} interventies, {len(catalog.elements)} werkzame elementen")
     problems = validate(catalog)
     if problems:
         report(problems, catalog.files + 1, sys.stdout)
-        print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
-        return 1
+        return None
     progress("gecontroleerd: geen fouten")
     apply_defaults(catalog)
     graph = build_graph(catalog)
-    config = site_config()
-    pages = render_pages(catalog, graph, config.get("extra", {}).get("catalog", {}))
-    docs = docs_dir or root / GENERATED
+    pages = render_pages(catalog, graph, site_config().get("extra", {}).get("catalog", {}))
     write_docs(docs, pages)
     progress(f"pagina's gemaakt: {len(pages)}")
+    return pages, graph
+
+
+def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None) -> int:
+    progress = Progress()
+    generated = generate(root, docs_dir or root / GENERATED, progress)
+    if generated is None:
+        print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
+        return 1
+    pages, graph = generated
     site = (site_dir or root / "site").resolve()
     try:
-        run_mkdocs(docs, site, expected=[p.path for p in pages], date=graph.newest)
+        run_mkdocs(docs_dir or root / GENERATED, site, expected=[p.path for p in pages], date=graph.newest)
     except BuildError as exc:
         print(f"De site is niet gebouwd: {exc}. De vorige versie blijft staan.", file=sys.stdout)
         return 1
     progress(f"site gebouwd in {site}")
+    return 0
+
+
+def serve(root: Path, address: str) -> int:
+    """Live preview: regenerate pages when a record changes; mkdocs serve reloads the browser."""
+    import threading
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    docs = root / GENERATED
+    progress = Progress()
+    generate(root, docs, progress)
+    watched = [root / "interventions", root / "elements", root / "taxonomy.yml"]
+
+    def snapshot() -> dict[Path, float]:
+        files = [p for w in watched for p in ([w] if w.is_file() else sorted(w.glob("*")))]
+        return {p: p.stat().st_mtime_ns for p in files if p.exists()}
+
+    def watch() -> None:
+        seen = snapshot()
+        while True:
+            time.sleep(0.3)
+            now = snapshot()
+            if now != seen:
+                seen = now
+                progress("wijziging gezien; pagina's opnieuw maken")
+                generate(root, docs, progress)
+
+    threading.Thread(target=watch, daemon=True).start()
+    mkdocs_serve(config_file=str(MKDOCS_YML), docs_dir=str(docs), dev_addr=address, livereload=True)
     return 0
 
 
