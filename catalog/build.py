@@ -51,7 +51,7 @@ def generate(root: Path, docs: Path, progress: Progress) -> tuple[list[Page], Gr
     progress("gecontroleerd: geen fouten")
     apply_defaults(catalog)
     graph = build_graph(catalog)
-    pages = render_pages(catalog, graph, site_config().get("extra", {}).get("catalog", {}))
+    pages = render_pages(catalog, graph, site_config())
     write_docs(docs, pages)
     progress(f"pagina's gemaakt: {len(pages)}")
     return pages, graph

@@ -132,8 +132,11 @@ class Renderer:
         return [r for r in self.by_title if r.data.get("kind", "interventie") == slug]
 
     def edit_url(self, record: Record) -> str | None:
-        base = self.site.get("edit_base")
-        return f"{base.rstrip('/')}/{record.path}" if base else None
+        """The record's source file on the repository, from mkdocs.yml's repo_url and edit_uri."""
+        repo, edit = self.site.get("repo_url"), self.site.get("edit_uri")
+        if not repo or not edit:
+            return None
+        return posixpath.join(repo.rstrip("/") + "/", edit.strip("/"), record.path)
 
     # -- pages ------------------------------------------------------------------------------
 

@@ -186,3 +186,20 @@ def test_missing_page_after_mkdocs_is_an_error(tmp_path):
             nav=["index.md"], extra_css=[], extra_javascript=[],
         )
     assert not (tmp_path / "site").exists()
+
+
+def test_edit_link_points_at_the_record_file(tmp_path, monkeypatch, capsys):
+    from catalog import build as build_module
+
+    config = {**build_module.site_config(), "repo_url": "https://github.com/voorbeeld/catalogus", "edit_uri": "edit/main/"}
+    monkeypatch.setattr(build_module, "site_config", lambda: config)
+    root = make_catalog(tmp_path)
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    html = page(tmp_path / "site", "interventies/kan-wel/index.html")
+    assert '<a class="ci-edit" href="https://github.com/voorbeeld/catalogus/edit/main/interventions/kan-wel.md">Deze beschrijving aanpassen</a>' in html
+    element = page(tmp_path / "site", "werkzame-elementen/buurtcoach/index.html")
+    assert 'href="https://github.com/voorbeeld/catalogus/edit/main/elements/buurtcoach.md"' in element
+
+
+def test_no_edit_link_without_repository_address(built):
+    assert "Deze beschrijving aanpassen" not in page(built, "interventies/kan-wel/index.html")
