@@ -21,6 +21,7 @@ from .link import Graph, build_graph
 from .load import Catalog, load_catalog
 from .problems import report
 from .render import Page, render_pages
+from .search import catalog_data, search_files
 from .schema import raw_schemas, with_defaults
 from .validate import validate
 
@@ -51,9 +52,12 @@ def generate(root: Path, docs: Path, progress: Progress) -> tuple[list[Page], Gr
     progress("gecontroleerd: geen fouten")
     apply_defaults(catalog)
     graph = build_graph(catalog)
-    pages = render_pages(catalog, graph, site_config())
-    write_docs(docs, pages)
+    data = catalog_data(catalog, graph)
+    pages = render_pages(catalog, graph, site_config(), data["facets"])
     progress(f"pagina's gemaakt: {len(pages)}")
+    files = search_files(catalog, graph, data)
+    progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
+    write_docs(docs, pages + files)
     return pages, graph
 
 

@@ -30,6 +30,7 @@ BODY_EXTENSIONS = ["tables", "sane_lists", "attr_list"]
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^(```|~~~)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text
 
 # URL folders of the site (Dutch) per vocabulary, and the page title of each overview.
 SECTIONS = {
@@ -89,7 +90,8 @@ def body_sections(body: str) -> list[tuple[int, str, str]]:
 class Renderer:
     SECTIONS = SECTIONS
 
-    def __init__(self, catalog: Catalog, graph: Graph, site: dict[str, Any]) -> None:
+    def __init__(self, catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict] | None = None) -> None:
+        self.facets = facets or []
         self.catalog = catalog
         self.graph = graph
         self.site = site
@@ -143,6 +145,7 @@ class Renderer:
     def pages(self) -> list[Page]:
         pages = [self._render("home.md.j2", "index.md")]
         pages.append(self._render("interventions.md.j2", "interventies/index.md"))
+        pages.append(self._render("catalogus.md.j2", "catalogus/index.md", facets=self.facets))
         pages.append(self._render("elements.md.j2", "werkzame-elementen/index.md"))
         for record in self.by_title:
             pages.append(self._render("intervention.md.j2", self.record_page(record), record=record,
@@ -161,5 +164,5 @@ class Renderer:
         return Page(path, page)
 
 
-def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any]) -> list[Page]:
-    return Renderer(catalog, graph, site).pages()
+def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict]) -> list[Page]:
+    return Renderer(catalog, graph, site, facets).pages()

@@ -14,7 +14,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 
 SHOTS = {
-    "catalogus.png": "interventies/",
+    "catalogus.png": "catalogus/",
     "interventie.png": "interventies/kan-wel/",
 }
 

@@ -168,7 +168,8 @@ def test_mkdocs_strict_failure_keeps_old_site(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(build_module, "write_docs", lose_one)
     code, lines = build(capsys, root, site)
     assert code == 1
-    assert lines == ["De site is niet gebouwd: mkdocs meldt: Aborted with 6 warnings in strict mode!. De vorige versie blijft staan."]
+    assert len(lines) == 1
+    assert re.fullmatch(r"De site is niet gebouwd: mkdocs meldt: Aborted with \d+ warnings in strict mode!\. De vorige versie blijft staan\.", lines[0])
     assert digest(site) == before
 
 

@@ -1,0 +1,259 @@
+// The catalogue page: facets, Dutch search and sorting over the result cards already in the page.
+// Without JavaScript the page lists every intervention; this script only filters and reorders.
+// Data comes from classic scripts (window.CATALOG, window.CATALOG_INDEX), so file:// works too.
+(function () {
+  "use strict";
+
+  var data = window.CATALOG;
+  var form = document.getElementById("ci-finder");
+  var list = document.querySelector(".ci-results");
+  if (!data || !window.CATALOG_INDEX || !window.lunr || !form || !list) return;
+
+  var PAGE = 50;
+  var index = lunr.Index.load(window.CATALOG_INDEX);
+  var status = document.getElementById("ci-status");
+  var more = document.getElementById("ci-more");
+  var queryField = document.getElementById("ci-q");
+  var sortField = document.getElementById("ci-sort");
+  var facets = data.facets;
+  var items = data.items;
+  var cards = {};
+  var titleRank = {};
+  Array.prototype.forEach.call(list.querySelectorAll("li[data-slug]"), function (li, i) {
+    cards[li.getAttribute("data-slug")] = li;
+    titleRank[li.getAttribute("data-slug")] = i; // the page lists cards by title
+  });
+  var evidenceRank = {};
+  data.evidenceOrder.forEach(function (slug, i) {
+    evidenceRank[slug] = slug === "niet-erkend" ? -1 : i;
+  });
+
+  var state = emptyState();
+  var shown = Object.keys(cards); // without this script every card is visible
+
+  function emptyState() {
+    var selected = {};
+    facets.forEach(function (f) { selected[f.key] = []; });
+    return { q: "", selected: selected, mode: "een", sort: "relevantie", limit: PAGE };
+  }
+
+  // -- search (must match catalog/search.py: fold, stop words, dutch stemmer) -----------------
+
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  function stem(word) {
+    return lunr.nl.stemmer(new lunr.Token(word)).toString();
+  }
+
+  function isStopWord(word) {
+    return !lunr.nl.stopWordFilter(new lunr.Token(word));
+  }
+
+  // Every query word must match (as a Dutch stem, or as the start of a word while typing).
+  function search(query) {
+    var words = fold(query).split(" ").filter(function (w) { return w && !isStopWord(w); });
+    if (!words.length) return null;
+    var scores = null;
+    words.forEach(function (word) {
+      var found = {};
+      index.query(function (q) {
+        q.term(stem(word), { usePipeline: false, boost: 10 });
+        q.term(word, { usePipeline: false, boost: 1, wildcard: lunr.Query.wildcard.TRAILING });
+      }).forEach(function (hit) { found[hit.ref] = hit.score; });
+      if (scores === null) {
+        scores = found;
+      } else {
+        var both = {};
+        Object.keys(scores).forEach(function (ref) {
+          if (ref in found) both[ref] = scores[ref] + found[ref];
+        });
+        scores = both;
+      }
+    });
+    return scores;
+  }
+
+  // -- facets --------------------------------------------------------------------------------
+
+  function values(item, facet) {
+    return item[facet.field];
+  }
+
+  function passes(item, facet, chosen) {
+    if (!chosen.length) return true;
+    var own = values(item, facet);
+    if (facet.key === "element" && state.mode === "alle") {
+      return chosen.every(function (v) { return own.indexOf(v) !== -1; });
+    }
+    return chosen.some(function (v) { return own.indexOf(v) !== -1; });
+  }
+
+  function passesAll(item, except) {
+    return facets.every(function (f) {
+      return f.key === except || passes(item, f, state.selected[f.key]);
+    });
+  }
+
+  function countOptions(pool) {
+    facets.forEach(function (facet) {
+      var candidates = pool.filter(function (item) { return passesAll(item, facet.key); });
+      var chosen = state.selected[facet.key];
+      facet.options.forEach(function (option) {
+        var n = 0;
+        candidates.forEach(function (item) {
+          var own = values(item, facet);
+          if (own.indexOf(option.value) === -1) return;
+          if (facet.key === "element" && state.mode === "alle" &&
+              !chosen.every(function (v) { return own.indexOf(v) !== -1; })) return;
+          n++;
+        });
+        var box = document.getElementById("ci-" + facet.key + "-" + option.value);
+        var count = document.getElementById("ci-" + facet.key + "-" + option.value + "-n");
+        count.textContent = n === 1 ? "1 interventie" : n + " interventies";
+        box.parentNode.classList.toggle("ci-zero", n === 0);
+      });
+    });
+  }
+
+  // -- the list ------------------------------------------------------------------------------
+
+  function sortResults(results, scores) {
+    var by = state.sort;
+    if (by === "relevantie" && !scores) by = "titel";
+    results.sort(function (a, b) {
+      if (by === "relevantie" && scores[b.slug] !== scores[a.slug]) return scores[b.slug] - scores[a.slug];
+      if (by === "erkenning") {
+        var diff = evidenceRank[b.evidence[0]] - evidenceRank[a.evidence[0]];
+        if (diff) return diff;
+      }
+      return titleRank[a.slug] - titleRank[b.slug];
+    });
+  }
+
+  function update() {
+    var scores = search(state.q);
+    var pool = scores ? items.filter(function (item) { return item.slug in scores; }) : items;
+    var results = pool.filter(function (item) { return passesAll(item, null); });
+    sortResults(results, scores);
+    countOptions(pool);
+
+    var next = results.slice(0, state.limit).map(function (item) { return item.slug; });
+    var keep = {};
+    next.forEach(function (slug) { keep[slug] = true; });
+    shown.forEach(function (slug) { if (!keep[slug]) cards[slug].hidden = true; });
+    if (next.join() !== shown.join()) {
+      next.forEach(function (slug) {
+        cards[slug].hidden = false;
+        list.appendChild(cards[slug]);
+      });
+    }
+    shown = next;
+
+    var n = results.length;
+    status.textContent = n === 1 ? "1 interventie" : n + " interventies";
+    var rest = n - next.length;
+    more.hidden = rest <= 0;
+    more.textContent = "Toon meer (nog " + rest + ")";
+  }
+
+  // -- state <-> URL and form ----------------------------------------------------------------
+
+  function toHash() {
+    var params = new URLSearchParams();
+    if (state.q) params.append("q", state.q);
+    facets.forEach(function (f) {
+      state.selected[f.key].forEach(function (v) { params.append(f.key, v); });
+    });
+    if (state.mode !== "een") params.append("elementen", state.mode);
+    if (state.sort !== "relevantie") params.append("sorteer", state.sort);
+    var text = params.toString();
+    return text ? "#" + text : "";
+  }
+
+  function fromHash() {
+    var next = emptyState();
+    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    next.q = params.get("q") || "";
+    facets.forEach(function (f) {
+      var allowed = f.options.map(function (o) { return o.value; });
+      next.selected[f.key] = params.getAll(f.key).filter(function (v) { return allowed.indexOf(v) !== -1; });
+    });
+    if (params.get("elementen") === "alle") next.mode = "alle";
+    if (["titel", "erkenning"].indexOf(params.get("sorteer")) !== -1) next.sort = params.get("sorteer");
+    return next;
+  }
+
+  function toForm() {
+    queryField.value = state.q;
+    sortField.value = state.sort;
+    document.getElementById("ci-mode-" + state.mode).checked = true;
+    facets.forEach(function (f) {
+      f.options.forEach(function (o) {
+        document.getElementById("ci-" + f.key + "-" + o.value).checked = state.selected[f.key].indexOf(o.value) !== -1;
+      });
+    });
+  }
+
+  function fromForm() {
+    state.q = queryField.value;
+    state.sort = sortField.value;
+    state.mode = document.getElementById("ci-mode-alle").checked ? "alle" : "een";
+    facets.forEach(function (f) {
+      state.selected[f.key] = f.options.filter(function (o) {
+        return document.getElementById("ci-" + f.key + "-" + o.value).checked;
+      }).map(function (o) { return o.value; });
+    });
+  }
+
+  // A new history entry for choices (so Back undoes them); typing replaces the current one.
+  function remember(push) {
+    var hash = toHash();
+    if (hash === location.hash || (!hash && !location.hash)) return;
+    var url = location.pathname + location.search + hash;
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    } catch (error) { // some browsers refuse the History API on file://
+      if (push) location.hash = hash; else location.replace(url);
+    }
+  }
+
+  function changed(push) {
+    fromForm();
+    state.limit = PAGE;
+    update();
+    remember(push);
+  }
+
+  function restore() {
+    if (location.hash && location.hash.indexOf("=") === -1) return; // a plain #anchor, not a state
+    state = fromHash();
+    toForm();
+    update();
+  }
+
+  queryField.addEventListener("input", function () { changed(false); });
+  form.addEventListener("change", function (event) {
+    if (event.target !== queryField) changed(true);
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  document.getElementById("ci-reset").addEventListener("click", function () {
+    state = emptyState();
+    toForm();
+    update();
+    remember(true);
+    queryField.focus();
+  });
+  more.addEventListener("click", function () {
+    state.limit += PAGE;
+    update();
+  });
+  window.addEventListener("popstate", restore);
+  window.addEventListener("hashchange", restore);
+
+  form.hidden = false;
+  restore();
+  document.documentElement.setAttribute("data-catalog-ready", "");
+})();

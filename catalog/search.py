@@ -1,0 +1,149 @@
+"""Catalogue search: a prebuilt lunr index with Dutch stemming, and the data the page filters on.
+
+Both files are classic scripts (`window.CATALOG = ...`) so they load from file:// too. The
+index side stems with PyStemmer's `dutch_porter`, the same Snowball algorithm as lunr.nl.js
+on the query side (tests compare the two on a word list), and both fold accents first, so
+"wel" finds "wél".
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import Stemmer
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+
+from .link import Graph
+from .load import Catalog
+from .render import TEXT_OF_HTML, Page, clean_html
+
+LUNR_DIR = Path(__import__("mkdocs").__file__).parent / "contrib" / "search"
+LUNR_FILES = {
+    "lunr.js": LUNR_DIR / "templates" / "search" / "lunr.js",
+    "lunr.stemmer.support.js": LUNR_DIR / "lunr-language" / "lunr.stemmer.support.js",
+    "lunr.nl.js": LUNR_DIR / "lunr-language" / "lunr.nl.js",
+}
+FIELDS = [("title", 10), ("summary", 4), ("elements", 3), ("labels", 2), ("body", 1)]
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or punctuation: 'Kan wél!' -> 'kan wel'. The page does the same."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", plain.replace("_", " ")).strip()
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The Dutch stop words of lunr.nl.js itself, so index and query drop the same words."""
+    source = LUNR_FILES["lunr.nl.js"].read_text("utf-8")
+    match = re.search(r"generateStopWordFilter\(\s*'([^']*)'", source)
+    if not match:
+        raise RuntimeError("geen stopwoordenlijst gevonden in lunr.nl.js")
+    return frozenset(match.group(1).split())
+
+
+_stemmer = Stemmer.Stemmer("dutch_porter")
+_stems: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    cached = _stems.get(word)
+    if cached is None:
+        cached = _stems[word] = _stemmer.stemWord(word)
+    return cached
+
+
+def _stemmer_nl(token, i=None, tokens=None):
+    return token.update(lambda text, metadata=None: stem(text))
+
+
+def _stop_word_filter_nl(token, i=None, tokens=None):
+    return None if str(token) in stop_words() else token
+
+
+# The labels lunr.nl.js registers, so lunr.js can load the serialised pipeline.
+Pipeline.register_function(_stemmer_nl, "stemmer-nl")
+Pipeline.register_function(_stop_word_filter_nl, "stopWordFilter-nl")
+
+
+def documents(catalog: Catalog) -> list[dict[str, str]]:
+    """What is searchable per intervention: title, summary, body, element and taxonomy labels."""
+    taxonomy = catalog.taxonomy.data
+    docs = []
+    for slug, record in sorted(catalog.interventions.items()):
+        d = record.data
+        labels = [taxonomy["kinds"][d["kind"]]["label"], taxonomy["evidence"][d["evidence"]]["label"]]
+        labels += [taxonomy["target_groups"][t]["label"] for t in d["target_groups"]]
+        labels += [taxonomy["themes"][t]["label"] for t in d["themes"]]
+        docs.append({
+            "slug": slug,
+            "title": fold(d["title"]),
+            "summary": fold(d["summary"]),
+            "elements": fold(" ".join(catalog.elements[e].data["title"] for e in d["elements"])),
+            "labels": fold(" ".join(labels)),
+            "body": fold(html.unescape(TEXT_OF_HTML.sub(" ", clean_html(record.body)))),
+        })
+    return docs
+
+
+def build_index(docs: list[dict[str, str]]) -> dict[str, Any]:
+    """A serialised lunr index, as lunr.js's `lunr.Index.load` reads it."""
+    builder = Builder()
+    builder.pipeline.add(_stop_word_filter_nl, _stemmer_nl)
+    builder.search_pipeline.add(_stemmer_nl)
+    builder.ref("slug")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for doc in docs:
+        builder.add(doc)
+    return builder.build().serialize()
+
+
+def catalog_data(catalog: Catalog, graph: Graph) -> dict[str, Any]:
+    """Facets and, per intervention, what the filters need. Cards themselves are in the page."""
+    taxonomy = catalog.taxonomy.data
+    elements = sorted(catalog.elements.values(), key=lambda r: r.data["title"].casefold())
+    facets = [
+        {"key": "element", "field": "elements", "legend": "Werkzame elementen",
+         "options": [{"value": r.slug, "label": r.data["title"]} for r in elements]},
+        {"key": "doelgroep", "field": "target_groups", "legend": "Doelgroepen",
+         "options": [{"value": s, "label": t["label"]} for s, t in taxonomy["target_groups"].items()]},
+        {"key": "thema", "field": "themes", "legend": "Thema's",
+         "options": [{"value": s, "label": t["label"]} for s, t in taxonomy["themes"].items()]},
+        {"key": "erkenning", "field": "evidence", "legend": "Erkenning",
+         "options": [{"value": s, "label": t["label"]} for s, t in taxonomy["evidence"].items()]},
+        {"key": "soort", "field": "kind", "legend": "Soort",
+         "options": [{"value": s, "label": t["label"]} for s, t in taxonomy["kinds"].items()]},
+    ]
+    items = []
+    for slug, record in sorted(catalog.interventions.items()):
+        d = record.data
+        items.append({
+            "slug": slug, "title": d["title"], "elements": d["elements"], "target_groups": d["target_groups"],
+            "themes": d["themes"], "evidence": [d["evidence"]], "kind": [d["kind"]],
+        })
+    return {"facets": facets, "evidenceOrder": list(taxonomy["evidence"]), "items": items}
+
+
+def script(variable: str, value: Any) -> str:
+    """A classic script that sets a global: works from file://, unlike fetch() or modules."""
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    safe = payload.replace("</", "<\\/")  # never end the script element early
+    return f"window.{variable}={safe};\n"
+
+
+def search_files(catalog: Catalog, graph: Graph, data: dict[str, Any]) -> list[Page]:
+    """The catalogue page's scripts: lunr (from the installed mkdocs package), data and index."""
+    files = [Page(f"assets/vendor/{name}", path.read_text("utf-8")) for name, path in LUNR_FILES.items()]
+    files.append(Page("assets/catalogus-data.js", script("CATALOG", data)))
+    files.append(Page("assets/catalogus-index.js", script("CATALOG_INDEX", build_index(documents(catalog)))))
+    return files

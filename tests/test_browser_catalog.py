@@ -1,0 +1,206 @@
+"""The catalogue page in Chromium: facets, counts, OR/AND, Dutch search, URL state, keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_catalog, serve_folder
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    import build_catalog
+
+    tmp = tmp_path_factory.mktemp("catalog-site")
+    root = make_catalog(tmp)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+    url, stop = serve_folder(tmp / "site")
+    yield url
+    stop()
+
+
+@pytest.fixture
+def catalogue(page, site_url):
+    page.goto(site_url + "catalogus/")
+    page.wait_for_selector("html[data-catalog-ready]")
+    yield page
+    assert page.errors == []
+
+
+def visible(page) -> list[str]:
+    return page.locator(".ci-results > li:not([hidden])").evaluate_all("lis => lis.map(li => li.dataset.slug)")
+
+
+def status(page) -> str:
+    return page.get_by_role("status").inner_text()
+
+
+def count(page, facet: str, value: str) -> str:
+    return page.locator(f"#ci-{facet}-{value}-n").inner_text()
+
+
+def test_lists_every_intervention(catalogue):
+    results = catalogue.get_by_role("list", name="Resultaten")
+    assert results.get_by_role("listitem").count() == 3
+    assert visible(catalogue) == ["buurtfeest", "kan-wel", "wijkgesprek"]
+    assert status(catalogue) == "3 interventies"
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Ontmoeten", ["buurtfeest"]),          # werkzame elementen
+        ("Jongeren", ["kan-wel"]),              # doelgroepen
+        ("Sociale cohesie", ["kan-wel"]),       # thema's
+        ("Goed beschreven", ["buurtfeest"]),    # erkenning
+        ("Instrument", ["wijkgesprek"]),        # soort
+    ],
+)
+def test_each_facet_filters(catalogue, label, expected):
+    catalogue.get_by_role("checkbox", name=label, exact=True).check()
+    assert visible(catalogue) == expected
+    assert status(catalogue) == ("1 interventie" if len(expected) == 1 else f"{len(expected)} interventies")
+
+
+def test_counts_follow_the_selection(catalogue):
+    assert [count(catalogue, "element", e) for e in ("buurtcoach", "kleine-stappen", "ontmoeten")] == [
+        "2 interventies", "2 interventies", "1 interventie",
+    ]
+    catalogue.get_by_role("checkbox", name="Professionals", exact=True).check()
+    assert [count(catalogue, "element", e) for e in ("buurtcoach", "kleine-stappen", "ontmoeten")] == [
+        "1 interventie", "0 interventies", "0 interventies",
+    ]
+    assert catalogue.locator("#ci-element-ontmoeten").locator("xpath=..").get_attribute("class") == "ci-option ci-zero"
+    # Options of the same facet keep counting as if the facet were open (OR within a facet).
+    assert count(catalogue, "doelgroep", "bewoners") == "2 interventies"
+    # The count is the checkbox's description, its name stays the plain label.
+    box = catalogue.get_by_role("checkbox", name="Buurtcoach", exact=True)
+    assert box.get_attribute("aria-describedby") == "ci-element-buurtcoach-n"
+
+
+def test_or_within_a_facet_and_across_facets(catalogue):
+    catalogue.get_by_role("checkbox", name="Buurtcoach", exact=True).check()
+    catalogue.get_by_role("checkbox", name="Ontmoeten", exact=True).check()
+    assert visible(catalogue) == ["buurtfeest", "kan-wel", "wijkgesprek"]
+    catalogue.get_by_role("checkbox", name="Jongeren", exact=True).check()
+    assert visible(catalogue) == ["kan-wel"]
+
+
+def test_all_chosen_elements_mode(catalogue):
+    catalogue.get_by_role("checkbox", name="Buurtcoach", exact=True).check()
+    catalogue.get_by_role("checkbox", name="Kleine stappen", exact=True).check()
+    assert visible(catalogue) == ["buurtfeest", "kan-wel", "wijkgesprek"]
+    catalogue.get_by_role("radio", name="alle gekozen elementen (en)").check()
+    assert visible(catalogue) == ["kan-wel"]
+    assert count(catalogue, "element", "ontmoeten") == "0 interventies"
+    assert "minstens één" in catalogue.locator("#ci-semantics").inner_text()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("gesprek", ["wijkgesprek"]),              # singular finds the plural "gesprekken"
+        ("bewoner", ["buurtfeest", "kan-wel", "wijkgesprek"]),  # singular finds "Bewoners" and "bewoners"
+        ("buurtbewoner", ["wijkgesprek"]),
+        ("bewo", ["buurtfeest", "kan-wel", "wijkgesprek"]),  # a prefix while typing
+        ("wel", ["kan-wel"]),                      # accents are optional: "wél"
+        ("Kan wél!", ["kan-wel"]),                 # punctuation does not matter
+        ("bewoners feest", ["buurtfeest"]),        # every word must match
+        ("de", ["buurtfeest", "kan-wel", "wijkgesprek"]),  # a stop word alone filters nothing
+        ("xyzzy", []),
+    ],
+)
+def test_dutch_search(catalogue, query, expected):
+    catalogue.get_by_label("Zoek in titel, samenvatting, beschrijving en kenmerken").fill(query)
+    assert sorted(visible(catalogue)) == expected
+
+
+def test_search_ranks_title_matches_first(catalogue):
+    catalogue.locator("#ci-q").fill("buurtcoach")
+    assert visible(catalogue) == ["kan-wel", "wijkgesprek"]  # in kan-wel's summary, only an element of wijkgesprek
+
+
+def test_search_combined_with_a_facet(catalogue):
+    catalogue.locator("#ci-q").fill("bewoners")
+    catalogue.get_by_role("checkbox", name="Praktijkvoorbeeld", exact=True).check()
+    assert visible(catalogue) == ["buurtfeest"]
+    assert count(catalogue, "soort", "interventie") == "1 interventie"
+
+
+def test_sort_by_evidence_and_title(catalogue):
+    catalogue.get_by_label("Sorteren op").select_option("erkenning")
+    assert visible(catalogue)[0] == "buurtfeest"
+    catalogue.get_by_label("Sorteren op").select_option("titel")
+    assert visible(catalogue) == ["buurtfeest", "kan-wel", "wijkgesprek"]
+
+
+def test_state_lives_in_the_url(catalogue, site_url):
+    catalogue.locator("#ci-q").fill("bewoners")
+    catalogue.get_by_role("checkbox", name="Kleine stappen", exact=True).check()
+    catalogue.get_by_role("radio", name="alle gekozen elementen (en)").check()
+    catalogue.get_by_label("Sorteren op").select_option("titel")
+    url = catalogue.url
+    assert url.endswith("#q=bewoners&element=kleine-stappen&elementen=alle&sorteer=titel")
+    fresh = catalogue.context.new_page()
+    fresh.goto(url)
+    fresh.wait_for_selector("html[data-catalog-ready]")
+    assert fresh.locator("#ci-q").input_value() == "bewoners"
+    assert fresh.locator("#ci-element-kleine-stappen").is_checked()
+    assert fresh.locator("#ci-mode-alle").is_checked()
+    assert fresh.locator("#ci-sort").input_value() == "titel"
+    assert visible(fresh) == ["buurtfeest", "kan-wel"]
+
+
+def test_back_and_forward_restore_the_state(catalogue):
+    catalogue.get_by_role("checkbox", name="Bewoners", exact=True).check()
+    catalogue.get_by_role("checkbox", name="Jongeren", exact=True).check()
+    assert visible(catalogue) == ["buurtfeest", "kan-wel"]
+    catalogue.get_by_role("checkbox", name="Praktijkvoorbeeld", exact=True).check()
+    assert visible(catalogue) == ["buurtfeest"]
+    catalogue.go_back()
+    assert visible(catalogue) == ["buurtfeest", "kan-wel"]
+    assert not catalogue.locator("#ci-soort-praktijkvoorbeeld").is_checked()
+    catalogue.go_forward()
+    assert visible(catalogue) == ["buurtfeest"]
+    assert catalogue.locator("#ci-soort-praktijkvoorbeeld").is_checked()
+
+
+def test_keyboard_only(catalogue):
+    catalogue.locator("#ci-q").focus()
+    catalogue.keyboard.type("bewoners")
+    focused = []
+    for _ in range(40):
+        catalogue.keyboard.press("Tab")
+        focused.append(catalogue.evaluate("document.activeElement.id"))
+        if focused[-1] == "ci-element-ontmoeten":
+            break
+    assert focused[-1] == "ci-element-ontmoeten"
+    assert {"ci-sort", "ci-reset", "ci-mode-een"} <= set(focused)
+    outline = catalogue.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"  # the focus is visible
+    catalogue.keyboard.press("Space")
+    assert visible(catalogue) == ["buurtfeest"]
+    # Reset is a button: Enter on it clears everything and returns focus to the search field.
+    catalogue.locator("#ci-reset").focus()
+    catalogue.keyboard.press("Enter")
+    assert visible(catalogue) == ["buurtfeest", "kan-wel", "wijkgesprek"]
+    assert catalogue.evaluate("document.activeElement.id") == "ci-q"
+
+
+def test_without_javascript_every_intervention_is_listed(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "catalogus/")
+    assert page.locator(".ci-results > li").count() == 3
+    assert page.locator(".ci-results > li:visible").count() == 3
+    assert page.locator("#ci-finder").is_hidden()
+    context.close()
+
+
+def test_theme_search_still_works(page, site_url):
+    page.goto(site_url)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type("wijkgesprek", delay=20)  # Material listens to key events, not to fill()
+    page.wait_for_selector(".md-search-result__item")
+    assert "Wijkgesprek" in page.locator(".md-search-result__list").inner_text()
+    assert page.errors == []
