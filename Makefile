@@ -3,24 +3,26 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: site build test check bench docs serve screenshots clean
 
-site: $(STAMP)  ## check the records, build site/ and the offline zip in dist/
+site: $(STAMP) $(NODE_STAMP)  ## check the records, build site/ and the offline zip in dist/
 	$(PY) build_catalog.py build
+	$(PY) build_catalog.py bundle
 
 build: site
 
-test: $(STAMP)  ## the whole test suite
+test: $(STAMP) $(NODE_STAMP)  ## the whole test suite
 	$(PY) -m pytest -q tests
 
 check: $(STAMP)  ## only validate the records
 	$(PY) build_catalog.py check
 
-bench: $(STAMP)  ## speed and size figures (no pass/fail in tests)
+bench: $(STAMP) $(NODE_STAMP)  ## speed and size figures (no pass/fail in tests)
 	$(PY) bench/bench.py
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 that follows edits to records
+serve: $(STAMP) $(NODE_STAMP)  ## live preview on http://127.0.0.1:8000 that follows edits to records
 	$(PY) build_catalog.py serve
 
 screenshots: site  ## README screenshots of the built site (headless Chromium)
@@ -32,6 +34,10 @@ docs: $(STAMP)  ## regenerate the field reference in CONTRIBUTING.md from the sc
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 clean:

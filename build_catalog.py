@@ -5,6 +5,7 @@
     python build_catalog.py new "Titel"       write interventions/<slug>.md from the template
     python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
     python build_catalog.py build             check, then build site/
+    python build_catalog.py bundle            check, then write the offline zip in dist/
     python build_catalog.py serve             live preview that follows edits to records
 """
 
@@ -51,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="controleer en bouw de site in site/")
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
     build.set_defaults(func=cmd_build)
+
+    bundle = commands.add_parser("bundle", help="controleer en maak de offline versie in dist/catalogus-offline.zip")
+    bundle.add_argument("--output", type=Path, default=None, help="waar de zip komt (standaard: dist/catalogus-offline.zip)")
+    bundle.add_argument("--site-dir", type=Path, default=None, help="online site die een kopie krijgt (standaard: site/)")
+    bundle.set_defaults(func=cmd_bundle)
 
     serve = commands.add_parser("serve", help="live voorbeeld: pagina's worden bijgewerkt als een record verandert")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
@@ -122,6 +128,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from catalog.build import build
 
     return build(args.root.resolve(), args.site_dir)
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from catalog.build import bundle
+
+    return bundle(args.root.resolve(), args.output, args.site_dir)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

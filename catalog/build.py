@@ -27,7 +27,14 @@ from .validate import validate
 
 GENERATED = Path("build") / "docs"
 ASSETS = Path(__file__).parent / "assets"
-MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+REPO = Path(__file__).resolve().parent.parent
+MKDOCS_YML = REPO / "mkdocs.yml"
+IFRAME_WORKER = REPO / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM = "assets/vendor/iframe-worker-shim.js"
+OFFLINE_DOCS = Path("build") / "offline-docs"
+BUNDLE = Path("dist") / "catalogus-offline.zip"
+BUNDLE_FOLDER = "catalogus-offline"
+DOWNLOAD = "downloads/catalogus-offline.zip"  # where the online site offers the bundle
 
 
 class Progress:
@@ -41,7 +48,7 @@ class Progress:
         print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out)
 
 
-def generate(root: Path, docs: Path, progress: Progress) -> tuple[list[Page], Graph] | None:
+def generate(root: Path, docs: Path, progress: Progress, offline: bool = False) -> tuple[list[Page], Graph] | None:
     """Check everything, then write the pages; on any content error write nothing and return None."""
     catalog = load_catalog(root)
     progress(f"geladen: {len(catalog.interventions)} interventies, {len(catalog.elements)} werkzame elementen")
@@ -53,9 +60,11 @@ def generate(root: Path, docs: Path, progress: Progress) -> tuple[list[Page], Gr
     apply_defaults(catalog)
     graph = build_graph(catalog)
     data = catalog_data(catalog, graph)
-    pages = render_pages(catalog, graph, site_config(), data["facets"])
+    pages = render_pages(catalog, graph, {**site_config(), "offline": offline}, data["facets"])
     progress(f"pagina's gemaakt: {len(pages)}")
     files = search_files(catalog, graph, data)
+    if offline:
+        files.append(Page(SHIM, IFRAME_WORKER.read_text("utf-8")))
     progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     write_docs(docs, pages + files)
     return pages, graph
@@ -76,6 +85,56 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
         return 1
     progress(f"site gebouwd in {site}")
     return 0
+
+
+def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = None) -> int:
+    """The offline site as one zip: file:// URLs, local search, and a copy in the online site."""
+    if not IFRAME_WORKER.is_file():
+        print(f"{IFRAME_WORKER.relative_to(REPO)} ontbreekt; draai eerst: npm ci", file=sys.stdout)
+        return 2
+    progress = Progress()
+    docs = root / OFFLINE_DOCS
+    generated = generate(root, docs, progress, offline=True)
+    if generated is None:
+        print("De offline versie is niet gemaakt.", file=sys.stdout)
+        return 1
+    pages, graph = generated
+    zip_path = (zip_path or root / BUNDLE).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        offline_site = Path(tmp) / "site"
+        extra = {**site_config().get("extra", {}), "polyfills": [SHIM]}
+        try:
+            run_mkdocs(
+                docs, offline_site, [p.path for p in pages], graph.newest, offline=True, extra=extra, use_directory_urls=False
+            )
+        except BuildError as exc:
+            print(f"De offline versie is niet gemaakt: {exc}.", file=sys.stdout)
+            return 1
+        write_zip(offline_site, zip_path, graph.newest)
+    progress(f"offline versie: {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB)")
+    site = (site_dir or root / "site").resolve()
+    if site.is_dir():
+        target = site / DOWNLOAD
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(zip_path, target)
+    return 0
+
+
+def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
+    """A reproducible zip: sorted entries, one fixed timestamp (the catalogue's date), fixed modes."""
+    import zipfile
+
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = zip_path.with_name(zip_path.name + ".part")
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{path.relative_to(folder).as_posix()}", stamp)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, path.read_bytes(), compresslevel=9)
+    partial.replace(zip_path)
 
 
 def serve(root: Path, address: str) -> int:
@@ -124,6 +183,7 @@ def site_config() -> dict:
         pass
 
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    _Loader.add_constructor("!ENV", lambda loader, node: None)
     return yaml.load(MKDOCS_YML.read_text("utf-8"), Loader=_Loader) or {}
 
 
@@ -145,7 +205,7 @@ def write_docs(docs: Path, pages: list[Page]) -> None:
             path.write_text(text, encoding="utf-8")
 
 
-def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date, **overrides) -> None:
+def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date, offline: bool = False, **overrides) -> None:
     """mkdocs build --strict into a fresh folder, verify every page, then swap it in.
 
     SOURCE_DATE_EPOCH (the catalogue's newest record date) makes the sitemap reproducible.
@@ -157,9 +217,11 @@ def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date,
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     epoch = datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.timezone.utc).timestamp()
-    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    previous = {key: os.environ.get(key) for key in ("SOURCE_DATE_EPOCH", "CATALOG_OFFLINE")}
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+    os.environ["CATALOG_OFFLINE"] = "true" if offline else "false"
     try:
         config = load_config(str(MKDOCS_YML), docs_dir=str(docs), site_dir=str(staging), strict=True, **overrides)
         try:
@@ -177,10 +239,11 @@ def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date,
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        if previous_epoch is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def html_path(page: str, directory_urls: bool) -> str:

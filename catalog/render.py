@@ -161,7 +161,22 @@ class Renderer:
 
     def _render(self, template: str, path: str, **context: Any) -> Page:
         page = self.env.get_template(template).render(here=path, r=self, site=self.site, **context)
+        if self.site.get("offline"):
+            page = _after_front_matter(page, self.env.get_template("_offline.md.j2").render(r=self, site=self.site))
         return Page(path, page)
+
+    def download_link(self, here: str) -> Markup:
+        """Raw HTML: the zip is added to the online site after mkdocs ran, so mkdocs cannot check it."""
+        from .build import DOWNLOAD
+
+        return Markup(f'<a class="md-button" href="{posixpath.relpath(DOWNLOAD, posixpath.dirname(here) or ".")}" download>Download de offline versie</a>')
+
+
+def _after_front_matter(page: str, insert: str) -> str:
+    if page.startswith("---\n"):
+        end = page.index("\n---\n", 4) + 5
+        return page[:end] + insert + "\n" + page[end:]
+    return insert + "\n" + page
 
 
 def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict]) -> list[Page]:

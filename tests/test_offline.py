@@ -1,0 +1,123 @@
+"""The offline bundle: unzipped into tmp_path and used over file:// with every network request blocked."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from conftest import make_catalog, run_cli
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    import build_catalog
+
+    tmp = tmp_path_factory.mktemp("offline")
+    root = make_catalog(tmp)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+    assert build_catalog.main(["--root", str(root), "bundle", "--output", str(tmp / "dist.zip"), "--site-dir", str(tmp / "site")]) == 0
+    with zipfile.ZipFile(tmp / "dist.zip") as archive:
+        archive.extractall(tmp / "unpacked")
+    return tmp
+
+
+@pytest.fixture
+def offline_page(browser, bundle):
+    """A page on which every request that is not file:// is blocked and counted."""
+    context = browser.new_context(locale="nl-NL")
+    blocked: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.blocked = blocked
+    yield page
+    context.close()
+
+
+def home(bundle) -> str:
+    return (bundle / "unpacked" / "catalogus-offline" / "index.html").as_uri()
+
+
+def test_zip_holds_one_folder_with_index_html(bundle):
+    with zipfile.ZipFile(bundle / "dist.zip") as archive:
+        names = archive.namelist()
+    assert names == sorted(names)
+    assert all(n.startswith("catalogus-offline/") for n in names)
+    assert "catalogus-offline/index.html" in names
+    assert "catalogus-offline/interventies/kan-wel.html" in names  # no directory URLs offline
+    assert "catalogus-offline/assets/vendor/iframe-worker-shim.js" in names
+
+
+def test_every_page_says_offline_and_its_date(bundle):
+    pages = [p for p in (bundle / "unpacked" / "catalogus-offline").rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 30
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "Offline versie" in text, page
+        assert "met beschrijvingen tot en met 29 februari 2020" in text, page  # the newest record date
+
+
+def test_online_site_offers_the_zip(bundle):
+    home_html = (bundle / "site" / "index.html").read_text("utf-8")
+    assert 'href="downloads/catalogus-offline.zip" download>Download de offline versie</a>' in home_html
+    catalogue = (bundle / "site" / "catalogus" / "index.html").read_text("utf-8")
+    assert 'href="../downloads/catalogus-offline.zip"' in catalogue
+    assert (bundle / "site" / "downloads" / "catalogus-offline.zip").read_bytes() == (bundle / "dist.zip").read_bytes()
+
+
+def test_navigation_catalogue_and_site_search_work_offline(offline_page, bundle):
+    page = offline_page
+    page.goto(home(bundle))
+    page.get_by_role("link", name="Catalogus", exact=True).first.click()
+    page.wait_for_selector("html[data-catalog-ready]")
+    assert page.url.endswith("/catalogus/index.html")
+    # facets
+    page.get_by_role("checkbox", name="Instrument", exact=True).check()
+    assert page.get_by_role("status").inner_text() == "1 interventie"
+    page.get_by_role("checkbox", name="Instrument", exact=True).uncheck()
+    # catalogue search, stemmed
+    page.locator("#ci-q").fill("gesprek")
+    assert page.get_by_role("status").inner_text() == "1 interventie"
+    # follow a result to its page, then an element link
+    page.locator(".ci-results li:not([hidden]) h3 a").first.click()
+    assert page.url.endswith("/interventies/wijkgesprek.html")
+    page.get_by_role("link", name="Buurtcoach", exact=True).first.click()
+    assert page.url.endswith("/werkzame-elementen/buurtcoach.html")
+    # the theme's own search (Material, via the iframe-worker shim)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type("buurtfeest", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    assert "Buurtfeest" in page.locator(".md-search-result__list").inner_text()
+    assert page.errors == []
+    assert page.blocked == []
+
+
+def test_all_assets_load_without_network(offline_page, bundle):
+    page = offline_page
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append((request.url, request.failure)))
+    for path in ["index.html", "catalogus/index.html", "interventies/kan-wel.html", "werkzame-elementen/buurtcoach.html"]:
+        page.goto((bundle / "unpacked" / "catalogus-offline" / path).as_uri())
+        page.wait_for_load_state("load")
+    # ERR_ABORTED is a request cancelled by the next navigation (the favicon); a missing file is not.
+    assert [f for f in failed if f[1] != "net::ERR_ABORTED"] == []
+    assert page.blocked == []
+    assert page.errors == []
+
+
+def test_bundle_is_reproducible(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    assert run_cli(capsys, "--root", root, "bundle", "--output", tmp_path / "a.zip")[0] == 0
+    assert run_cli(capsys, "--root", root, "bundle", "--output", tmp_path / "b.zip")[0] == 0
+    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
