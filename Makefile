@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site build test check bench docs serve screenshots clean
+.PHONY: site build test check bench docs serve screenshots links links-external clean
 
 site: $(STAMP) $(NODE_STAMP)  ## check the records, build site/ and the offline zip in dist/
 	$(PY) build_catalog.py build
@@ -27,6 +27,14 @@ serve: $(STAMP) $(NODE_STAMP)  ## live preview on http://127.0.0.1:8000 that fol
 
 screenshots: site  ## README screenshots of the built site (headless Chromium)
 	$(PY) scripts/screenshots.py
+
+links: site  ## every internal link and asset in site/ and in the unpacked offline zip
+	$(PY) build_catalog.py links site
+	rm -rf build/offline-check && mkdir -p build/offline-check && cd build/offline-check && unzip -q ../../dist/catalogus-offline.zip
+	$(PY) build_catalog.py links --offline build/offline-check/catalogus-offline
+
+links-external: site  ## external links (needs the network; never part of make test)
+	$(PY) build_catalog.py links --external site
 
 docs: $(STAMP)  ## regenerate the field reference in CONTRIBUTING.md from the schema
 	$(PY) build_catalog.py docs

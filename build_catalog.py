@@ -6,6 +6,7 @@
     python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
     python build_catalog.py build             check, then build site/
     python build_catalog.py bundle            check, then write the offline zip in dist/
+    python build_catalog.py links [--external] check the links of a built site
     python build_catalog.py serve             live preview that follows edits to records
 """
 
@@ -57,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("--output", type=Path, default=None, help="waar de zip komt (standaard: dist/catalogus-offline.zip)")
     bundle.add_argument("--site-dir", type=Path, default=None, help="online site die een kopie krijgt (standaard: site/)")
     bundle.set_defaults(func=cmd_bundle)
+
+    links = commands.add_parser("links", help="controleer de links in een gebouwde site (intern; --external: ook externe)")
+    links.add_argument("folder", type=Path, nargs="?", default=None, help="de gebouwde site (standaard: site/)")
+    links.add_argument("--offline", action="store_true", help="een uitgepakte offline versie: links die met / beginnen werken daar niet")
+    links.add_argument("--external", action="store_true", help="vraag ook externe adressen op (netwerk nodig; niet in make test)")
+    links.set_defaults(func=cmd_links)
 
     serve = commands.add_parser("serve", help="live voorbeeld: pagina's worden bijgewerkt als een record verandert")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
@@ -134,6 +141,20 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     from catalog.build import bundle
 
     return bundle(args.root.resolve(), args.output, args.site_dir)
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from catalog.linkcheck import check_external, check_site
+
+    folder = args.folder or args.root / "site"
+    if not (folder / "index.html").is_file():
+        raise UsageError(f"{folder} is geen gebouwde site; draai eerst: make site")
+    broken = check_external(folder) if args.external else check_site(folder, root_relative=not args.offline)
+    for line in broken:
+        print(line)
+    kind = "externe" if args.external else "interne"
+    print(f"{len(broken)} kapotte {kind} links." if broken else f"Alle {kind} links werken.")
+    return 1 if broken else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -129,7 +129,8 @@ def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
     stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
+            # 404.html only works from a web server's root (its links start with "/").
+            if path.is_file() and path.relative_to(folder).as_posix() != "404.html":
                 info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{path.relative_to(folder).as_posix()}", stamp)
                 info.external_attr = 0o644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED

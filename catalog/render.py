@@ -27,8 +27,8 @@ from .load import Catalog, Record
 
 TEMPLATES = Path(__file__).parent / "templates"
 BODY_EXTENSIONS = ["tables", "sane_lists", "attr_list"]
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
-_FENCE = re.compile(r"^(```|~~~)")
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+FENCE = re.compile(r"^(```|~~~)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text
 
@@ -77,9 +77,9 @@ def body_sections(body: str) -> list[tuple[int, str, str]]:
     sections: list[tuple[int, str, list[str]]] = [(0, "", [])]
     fenced = False
     for line in body.split("\n"):
-        if _FENCE.match(line.strip()):
+        if FENCE.match(line.strip()):
             fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
+        match = None if fenced else HEADING.match(line)
         if match:
             sections.append((len(match.group(1)), match.group(2), []))
         else:

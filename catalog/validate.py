@@ -87,7 +87,27 @@ def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _strings(item, path + (index,))
 
 
-RECORD_RULES = (schema_rules, file_name_matches_title, not_related_to_itself, no_script)
+def heading_outline(record: Record, validators) -> Iterator[Problem]:
+    """Body headings start at ## (the title is the page's #) and skip no level: screen readers navigate by them."""
+    from .render import FENCE, HEADING
+
+    previous, fenced = 1, False
+    for offset, line in enumerate(record.body.split("\n")):
+        if FENCE.match(line.strip()):
+            fenced = not fenced
+        match = None if fenced else HEADING.match(line)
+        if not match:
+            continue
+        level = len(match.group(1))
+        line_number = record.parsed.body_line + offset
+        if level == 1:
+            yield Problem(record.path, line_number, "body", "een kopje met één # kan niet: dat is de titel van de pagina; gebruik ##")
+        elif level > previous + 1:
+            yield Problem(record.path, line_number, "body", f"dit kopje slaat een niveau over ({'#' * previous} naar {'#' * level}); gebruik {'#' * (previous + 1)}")
+        previous = max(level, 2)
+
+
+RECORD_RULES = (schema_rules, file_name_matches_title, not_related_to_itself, no_script, heading_outline)
 
 
 def unique_titles(catalog: Catalog) -> Iterator[Problem]:

@@ -132,6 +132,6 @@ def test_every_rule_has_a_fixture():
     """Adding a rule without a fixture (or the reverse) fails here."""
     from catalog.validate import RECORD_RULES
 
-    covered = {"schema_rules": "wrong-type", "file_name_matches_title": "bad-file-name", "not_related_to_itself": "related-self", "no_script": "unsafe-html"}
+    covered = {"schema_rules": "wrong-type", "file_name_matches_title": "bad-file-name", "not_related_to_itself": "related-self", "no_script": "unsafe-html", "heading_outline": "heading-outline"}
     assert {rule.__name__ for rule in RECORD_RULES} == set(covered)
     assert set(covered.values()) <= set(RULE_FIXTURES)

