@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""Speed figures on generated catalogues, each against a baseline measured in the same run.
+"""Speed and size figures on generated catalogues, each against a baseline measured in the same run.
 
-`check` is compared with the floor it cannot beat: reading the same files and parsing their
-front matter with PyYAML's C loader. Prints a table and a pass/miss line per budget.
+For N generated interventions (realistic Dutch text, 1-4 werkzame elementen each) it measures:
+`check` (against the YAML floor: reading the files and parsing their front matter), the full
+build (against a plain mkdocs-material build of the same pages: search `lang: nl`, short nav),
+peak memory, site size, the catalogue page's data + index (raw and gzipped), the search-index
+build time, and, in headless Chromium, the catalogue's time to first results and the update
+time for a facet toggle and for a query. It ends with a pass/miss line per budget.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,59 +26,173 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import REPO, generate  # noqa: E402
 
-CHECK_BUDGET_S = 2.0  # `check` of 1,000 records
+MEASURE = Path(__file__).resolve().parent / "measure.py"
 
 
-def timed(fn) -> float:
+def run_measured(*args: str) -> tuple[float, float]:
+    """(seconds, peak MB) of one command, in a fresh process so the peak is its own."""
+    result = subprocess.run([sys.executable, str(MEASURE), *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"mislukt: {' '.join(args)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures["seconds"], figures["peak_mb"]
+
+
+def best(runs: int, *args: str) -> tuple[float, float]:
+    measured = [run_measured(*args) for _ in range(runs)]
+    return min(m[0] for m in measured), max(m[1] for m in measured)
+
+
+def yaml_floor(root: Path) -> float:
+    import yaml
+
     start = time.perf_counter()
-    fn()
+    for path in sorted(root.glob("*/*.md")):
+        yaml.load(path.read_text("utf-8").split("---\n")[1], Loader=yaml.CSafeLoader)
     return time.perf_counter() - start
 
 
-def best_of(runs: int, fn) -> float:
-    return min(timed(fn) for _ in range(runs))
-
-
-def check_cli(root: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, str(REPO / "build_catalog.py"), "--root", str(root), "check"], capture_output=True, text=True
+def baseline_project(root: Path, target: Path) -> Path:
+    """A plain mkdocs-material project with the same record pages, search lang nl, a short nav."""
+    docs = target / "docs"
+    for folder in ("interventions", "elements"):
+        shutil.copytree(root / folder, docs / folder)
+    (docs / "index.md").write_text("# Home\n", "utf-8")
+    (target / "mkdocs.yml").write_text(
+        "site_name: Baseline\ntheme:\n  name: material\n  language: nl\n  font: false\n"
+        "plugins:\n  - search:\n      lang: nl\nnav:\n  - Home: index.md\n", "utf-8"
     )
-    if result.returncode != 0:
-        raise SystemExit(f"check faalde op de gegenereerde catalogus:\n{result.stdout[-2000:]}")
+    return target / "mkdocs.yml"
 
 
-def yaml_floor(root: Path) -> None:
-    import yaml
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
-    for path in sorted(root.glob("*/*.md")):
-        text = path.read_text("utf-8")
-        yaml.load(text.split("---\n")[1], Loader=yaml.CSafeLoader)
+
+def index_seconds(root: Path) -> float:
+    from catalog.build import apply_defaults
+    from catalog.load import load_catalog
+    from catalog.search import build_index, documents
+
+    catalog = load_catalog(root)
+    apply_defaults(catalog)
+    start = time.perf_counter()
+    build_index(documents(catalog))
+    return time.perf_counter() - start
+
+
+def browser_figures(site: Path) -> dict[str, float]:
+    """Time to first results, and the update time (JS and layout) for a facet toggle and a query."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
+    from playwright.sync_api import sync_playwright
+
+    url, stop = serve_folder(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            start = time.perf_counter()
+            page.goto(url + "catalogus/")
+            page.wait_for_selector("html[data-catalog-ready]")
+            first = time.perf_counter() - start
+            toggle = page.evaluate("""() => {
+                const box = document.querySelector('.ci-facet[data-facet="element"] input[type=checkbox]');
+                const times = [];
+                for (let i = 0; i < 6; i++) {
+                  const t0 = performance.now(); box.click(); document.body.offsetHeight; times.push(performance.now() - t0);
+                }
+                return times.sort((a, b) => a - b)[3];
+            }""")
+            query = page.evaluate("""() => {
+                const field = document.getElementById('ci-q');
+                const times = [];
+                for (const text of ['b', 'bu', 'buu', 'buur', 'buurt', 'buurtb', 'gesprekken', 'bewoners buurt']) {
+                  const t0 = performance.now(); field.value = text; field.dispatchEvent(new Event('input'));
+                  document.body.offsetHeight; times.push(performance.now() - t0);
+                }
+                return times.sort((a, b) => a - b)[6];
+            }""")
+            browser.close()
+    finally:
+        stop()
+    return {"first_s": first, "toggle_ms": toggle, "query_ms": query}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--runs", type=int, default=3, help="beste van zoveel metingen")
+    parser.add_argument("--runs", type=int, default=1, help="beste van zoveel metingen (check: minstens 3)")
+    parser.add_argument("--no-browser", action="store_true", help="sla de metingen in Chromium over")
     args = parser.parse_args(argv)
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             root = generate(Path(tmp) / f"n{size}", size)
-            check_s = best_of(args.runs, lambda: check_cli(root))
-            floor_s = best_of(args.runs, lambda: yaml_floor(root))
-            rows.append((size, check_s, floor_s))
+            row = {"n": size}
+            row["check_s"], _ = best(max(args.runs, 3), str(REPO / "build_catalog.py"), "--root", str(root), "check")
+            row["floor_s"] = min(yaml_floor(root) for _ in range(3))
+            site = root / "site"
+            row["build_s"], row["peak_mb"] = best(args.runs, str(REPO / "build_catalog.py"), "--root", str(root), "build")
+            base = baseline_project(root, Path(tmp) / f"base{size}")
+            row["base_s"], row["base_peak_mb"] = best(args.runs, "-m", "mkdocs", "build", "-q", "-f", str(base))
+            row["site_mb"] = folder_size(site) / 1e6
+            data = (site / "assets" / "catalogus-data.js").read_bytes() + (site / "assets" / "catalogus-index.js").read_bytes()
+            row["data_mb"] = len(data) / 1e6
+            row["data_gz_mb"] = len(gzip.compress(data, 9)) / 1e6
+            row["index_s"] = index_seconds(root)
+            if not args.no_browser:
+                row.update(browser_figures(site))
+            rows.append(row)
+            shutil.rmtree(root, ignore_errors=True)
 
-    print(f"{'N':>6} | {'check (s)':>9} | {'YAML-vloer (s)':>14} | {'check / vloer':>13}")
-    print(f"{'-' * 6}-+-{'-' * 9}-+-{'-' * 14}-+-{'-' * 13}")
-    for size, check_s, floor_s in rows:
-        print(f"{size:>6} | {check_s:>9.3f} | {floor_s:>14.3f} | {check_s / floor_s:>12.1f}x")
-    print()
-    for size, check_s, _ in rows:
-        if size == 1000:
-            verdict = "gehaald" if check_s < CHECK_BUDGET_S else "GEMIST"
-            print(f"budget check 1000 records < {CHECK_BUDGET_S:.0f} s: {verdict} ({check_s:.2f} s)")
+    print_table(rows, browser=not args.no_browser)
+    print_budgets(rows, browser=not args.no_browser)
     return 0
+
+
+def print_table(rows: list[dict], browser: bool) -> None:
+    columns = [
+        ("N", "n", "{:>6}"), ("check s", "check_s", "{:>8.2f}"), ("YAML-vloer s", "floor_s", "{:>12.2f}"),
+        ("bouw s", "build_s", "{:>7.1f}"), ("mkdocs s", "base_s", "{:>8.1f}"), ("bouw/mkdocs", None, "{:>11}"),
+        ("piek MB", "peak_mb", "{:>7.0f}"), ("site MB", "site_mb", "{:>7.1f}"), ("data+index MB", "data_mb", "{:>13.2f}"),
+        ("gzip MB", "data_gz_mb", "{:>7.2f}"), ("index s", "index_s", "{:>7.2f}"),
+    ]
+    if browser:
+        columns += [("eerste s", "first_s", "{:>8.2f}"), ("filter ms", "toggle_ms", "{:>9.1f}"), ("zoek ms", "query_ms", "{:>7.1f}")]
+    print(" | ".join(title for title, _, _ in columns))
+    for row in rows:
+        cells = []
+        for title, key, fmt in columns:
+            value = f"{row['build_s'] / row['base_s']:.2f}x" if key is None else row[key]
+            cells.append(fmt.format(value).rjust(len(title)))
+        print(" | ".join(cells))
+    print()
+
+
+def print_budgets(rows: list[dict], browser: bool) -> None:
+    by_n = {row["n"]: row for row in rows}
+
+    def verdict(ok: bool) -> str:
+        return "gehaald" if ok else "GEMIST"
+
+    if 1000 in by_n:
+        r = by_n[1000]
+        print(f"check 1000 < 2 s: {verdict(r['check_s'] < 2)} ({r['check_s']:.2f} s)")
+        print(f"bouw 1000 <= 1,25x mkdocs: {verdict(r['build_s'] <= 1.25 * r['base_s'])} ({r['build_s'] / r['base_s']:.2f}x)")
+        print(f"data+index 1000 < 1 MB gzip: {verdict(r['data_gz_mb'] < 1)} ({r['data_gz_mb']:.2f} MB)")
+    if 5000 in by_n:
+        r = by_n[5000]
+        print(f"bouw 5000 <= 2x mkdocs: {verdict(r['build_s'] <= 2 * r['base_s'])} ({r['build_s'] / r['base_s']:.2f}x)")
+        print(f"piekgeheugen 5000 < 4 GB: {verdict(r['peak_mb'] < 4000)} ({r['peak_mb']:.0f} MB)")
+        if browser:
+            print(f"catalogus 5000, filter < 50 ms: {verdict(r['toggle_ms'] < 50)} ({r['toggle_ms']:.1f} ms)")
+            print(f"catalogus 5000, zoeken < 50 ms: {verdict(r['query_ms'] < 50)} ({r['query_ms']:.1f} ms)")
+            print(f"catalogus 5000, eerste resultaten < 1 s: {verdict(r['first_s'] < 1)} ({r['first_s']:.2f} s)")
+    for r in rows:
+        share = r["index_s"] / r["build_s"]
+        print(f"zoekindex {r['n']} < 20% van de bouw: {verdict(share < 0.2)} ({share:.0%})")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -35,7 +36,8 @@ def title_key(record) -> tuple[str, str]:
 def build_graph(catalog: Catalog) -> Graph:
     """Every link the pages show, computed once from a valid catalogue."""
     interventions, elements = catalog.interventions, catalog.elements
-    order = sorted(interventions, key=lambda s: title_key(interventions[s]))
+    keys = {slug: title_key(record) for slug, record in interventions.items()}
+    order = sorted(interventions, key=keys.get)
     element_order = {slug: i for i, slug in enumerate(sorted(elements, key=lambda s: title_key(elements[s])))}
     graph = Graph()
     users: dict[str, list[str]] = {slug: [] for slug in elements}
@@ -50,17 +52,18 @@ def build_graph(catalog: Catalog) -> Graph:
             named[slug].add(other)
             named[other].add(slug)
     for slug in order:
-        own = set(interventions[slug].data["elements"])
-        candidates = set(named[slug])
+        own = interventions[slug].data["elements"]
+        counts: Counter[str] = Counter()
         for element in own:
-            candidates.update(users[element])
-        candidates.discard(slug)
-        ranked = []
-        for other in candidates:
-            shared = tuple(sorted(own & set(interventions[other].data["elements"]), key=element_order.get))
-            ranked.append(Related(other, other in named[slug], shared))
-        ranked.sort(key=lambda r: (not r.named, -len(r.shared), title_key(interventions[r.slug])))
-        graph.related[slug] = [r for r in ranked if r.named] + [r for r in ranked if not r.named][:MAX_RELATED]
+            counts.update(users[element])
+        del counts[slug]
+        # Only the best few by shared elements are shown, so rank without building them all.
+        best = heapq.nsmallest(MAX_RELATED, (o for o in counts if o not in named[slug]), key=lambda o: (-counts[o], keys[o]))
+        chosen = sorted(named[slug], key=lambda o: (-counts.get(o, 0), keys[o])) + best
+        graph.related[slug] = [
+            Related(other, other in named[slug], tuple(sorted(set(own) & set(interventions[other].data["elements"]), key=element_order.get)))
+            for other in chosen
+        ]
 
     for element in elements:
         counts: Counter[str] = Counter()

@@ -13,6 +13,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .facets import KEY_OF_VOCABULARY
 from .link import Graph, title_key
 from .load import Catalog, Record
 
@@ -66,9 +68,13 @@ def dutch_date(value: Any) -> str:
     return format_date(day, "d MMMM y" if len(parts) == 3 else "MMMM y", locale="nl")
 
 
+_MARKDOWN = markdown.Markdown(extensions=BODY_EXTENSIONS)
+
+
+@cache
 def clean_html(source: str) -> str:
-    """Markdown to HTML, then nh3 removes anything that could run script."""
-    rendered = markdown.markdown(source, extensions=BODY_EXTENSIONS)
+    """Markdown to HTML, then nh3 removes anything that could run script (cached: search reuses it)."""
+    rendered = _MARKDOWN.reset().convert(source)
     return nh3.clean(rendered, link_rel="noopener noreferrer")
 
 
@@ -118,6 +124,46 @@ class Renderer:
         """Relative link between two generated Markdown files; mkdocs turns it into a URL."""
         return Markup(posixpath.relpath(target, posixpath.dirname(here) or "."))
 
+    def href(self, here: str, target: str) -> str:
+        """The final relative URL from one generated page to another, for raw HTML that mkdocs leaves alone.
+
+        Online pages use directory URLs (kan-wel/), the offline bundle file names (kan-wel.html).
+        """
+        directory = not self.site.get("offline") and self.site.get("use_directory_urls", True) is not False
+        base = posixpath.dirname(_page_url(here, directory))
+        url = _page_url(target, directory)
+        relative = posixpath.relpath(url or ".", base or ".")
+        if url.endswith("/") or not url:
+            relative = relative.rstrip("/") + "/"
+        return relative
+
+    def result_list(self, records: list[Record], here: str, label: str = "", cards: bool = False) -> Markup:
+        """A list of interventions as raw HTML: fast for thousands of records, and complete without JavaScript."""
+        aria = f' aria-label="{html.escape(label)}"' if label else ""
+        items = [self._card(record, here) if cards else self._line(record, here) for record in records]
+        css = "ci-results" if cards else "ci-list-compact"
+        return Markup(f'<ul class="{css}"{aria}>\n' + "\n".join(items) + "\n</ul>")
+
+    def _line(self, record: Record, here: str) -> str:
+        d = record.data
+        link = f'<a href="{self.href(here, self.record_page(record))}">{html.escape(d["title"])}</a>'
+        return f'<li>{link} <span class="ci-meta">({html.escape(self.label("kinds", d["kind"]))}, {html.escape(self.label("evidence", d["evidence"]))})</span></li>'
+
+    def _card(self, record: Record, here: str) -> str:
+        d = record.data
+        e = html.escape
+        brief = ' · <span class="ci-brief">korte beschrijving</span>' if d["detail"] == "brief" else ""
+        elements = ", ".join(
+            f'<a href="{self.href(here, "werkzame-elementen/" + slug + ".md")}">{e(self.catalog.elements[slug].data["title"])}</a>'
+            for slug in d["elements"]
+        )
+        return (
+            f'<li class="ci-result" data-slug="{record.slug}">'
+            f'<h2><a href="{self.href(here, self.record_page(record))}">{e(d["title"])}</a></h2>'
+            f'<p>{e(self.label("kinds", d["kind"]))} · <span class="ci-badge ci-badge--{d["evidence"]}">{e(self.label("evidence", d["evidence"]))}</span>{brief}</p>'
+            f'<p>{e(d["summary"])}</p><p>Werkzame elementen: {elements}</p></li>'
+        )
+
     def record_page(self, record: Record) -> str:
         folder = "interventies" if record.type == "intervention" else "werkzame-elementen"
         return f"{folder}/{record.slug}.md"
@@ -132,6 +178,12 @@ class Renderer:
         if vocabulary == "evidence":
             return [r for r in self.by_title if r.data["evidence"] == slug]
         return [r for r in self.by_title if r.data.get("kind", "interventie") == slug]
+
+    def interventions_of(self, slugs: list[str]) -> list[Record]:
+        return [self.catalog.interventions[slug] for slug in slugs]
+
+    def facet_key(self, vocabulary: str) -> str:
+        return KEY_OF_VOCABULARY[vocabulary]
 
     def edit_url(self, record: Record) -> str | None:
         """The record's source file on the repository, from mkdocs.yml's repo_url and edit_uri."""
@@ -170,6 +222,16 @@ class Renderer:
         from .build import DOWNLOAD
 
         return Markup(f'<a class="md-button" href="{posixpath.relpath(DOWNLOAD, posixpath.dirname(here) or ".")}" download>Download de offline versie</a>')
+
+
+def _page_url(page: str, directory: bool) -> str:
+    """Where mkdocs puts a Markdown page: 'a/b.md' -> 'a/b/' (directory URLs) or 'a/b.html'."""
+    stem = page[: -len(".md")]
+    if stem == "index":
+        return "" if directory else "index.html"
+    if stem.endswith("/index"):
+        return stem[: -len("index")] if directory else stem + ".html"
+    return stem + "/" if directory else stem + ".html"
 
 
 def _after_front_matter(page: str, insert: str) -> str:

@@ -20,6 +20,7 @@ import Stemmer
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
+from .facets import FACETS
 from .link import Graph
 from .load import Catalog
 from .render import TEXT_OF_HTML, Page, clean_html
@@ -112,18 +113,13 @@ def catalog_data(catalog: Catalog, graph: Graph) -> dict[str, Any]:
     """Facets and, per intervention, what the filters need. Cards themselves are in the page."""
     taxonomy = catalog.taxonomy.data
     elements = sorted(catalog.elements.values(), key=lambda r: r.data["title"].casefold())
-    facets = [
-        {"key": "element", "field": "elements", "legend": "Werkzame elementen",
-         "options": [{"value": r.slug, "label": r.data["title"]} for r in elements]},
-        {"key": "doelgroep", "field": "target_groups", "legend": "Doelgroepen",
-         "options": [{"value": s, "label": t["label"]} for s, t in taxonomy["target_groups"].items()]},
-        {"key": "thema", "field": "themes", "legend": "Thema's",
-         "options": [{"value": s, "label": t["label"]} for s, t in taxonomy["themes"].items()]},
-        {"key": "erkenning", "field": "evidence", "legend": "Erkenning",
-         "options": [{"value": s, "label": t["label"]} for s, t in taxonomy["evidence"].items()]},
-        {"key": "soort", "field": "kind", "legend": "Soort",
-         "options": [{"value": s, "label": t["label"]} for s, t in taxonomy["kinds"].items()]},
-    ]
+    facets = []
+    for facet in FACETS:
+        if facet.vocabulary is None:
+            options = [{"value": r.slug, "label": r.data["title"]} for r in elements]
+        else:
+            options = [{"value": s, "label": t["label"]} for s, t in taxonomy[facet.vocabulary].items()]
+        facets.append({"key": facet.key, "field": facet.field, "legend": facet.legend, "options": options})
     items = []
     for slug, record in sorted(catalog.interventions.items()):
         d = record.data
