@@ -19,12 +19,12 @@ from typing import Any
 
 import markdown
 import nh3
-from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .facets import KEY_OF_VOCABULARY
 from .link import Graph, title_key
+from .parts import HtmlParts, dutch_date
 from .load import Catalog, Record
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -59,15 +59,6 @@ def _meta_value(value: Any) -> Markup:
     return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
 
 
-def dutch_date(value: Any) -> str:
-    """2011-05-01 -> '1 mei 2011', 2019-06 -> 'juni 2019', 2014 -> '2014'."""
-    parts = [int(p) for p in str(value).split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
-    return format_date(day, "d MMMM y" if len(parts) == 3 else "MMMM y", locale="nl")
-
-
 _MARKDOWN = markdown.Markdown(extensions=BODY_EXTENSIONS)
 
 
@@ -93,7 +84,7 @@ def body_sections(body: str) -> list[tuple[int, str, str]]:
     return [(level, title, clean_html("\n".join(lines))) for level, title, lines in sections if level or "".join(lines).strip()]
 
 
-class Renderer:
+class Renderer(HtmlParts):
     SECTIONS = SECTIONS
 
     def __init__(self, catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict] | None = None) -> None:
@@ -111,7 +102,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(date=dutch_date, yamlstr=_meta_value)
+        self.env.filters.update(date=dutch_date, yamlstr=_meta_value, h=lambda v: Markup(html.escape(str(v), quote=True)))
         self.by_title = sorted(catalog.interventions.values(), key=title_key)
         self.elements_by_title = sorted(catalog.elements.values(), key=title_key)
 
