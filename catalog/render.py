@@ -28,7 +28,7 @@ from .parts import HtmlParts, dutch_date
 from .load import Catalog, Record
 
 TEMPLATES = Path(__file__).parent / "templates"
-BODY_EXTENSIONS = ["tables", "sane_lists", "attr_list"]
+BODY_EXTENSIONS = ["tables", "sane_lists"]  # no attr_list: it would let contributors set attributes
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 FENCE = re.compile(r"^(```|~~~)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
