@@ -149,7 +149,18 @@ def main(argv: list[str] | None = None) -> int:
 
     print_table(rows, browser=not args.no_browser)
     print_budgets(rows, browser=not args.no_browser)
+    print_bundle()
     return 0
+
+
+def print_bundle() -> None:
+    """The offline zip of the live catalogue (budget: under 5 MB)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        zip_path = Path(tmp) / "catalogus-offline.zip"
+        seconds, _ = run_measured(str(REPO / "build_catalog.py"), "bundle", "--output", str(zip_path), "--site-dir", str(Path(tmp) / "geen-site"))
+        size = zip_path.stat().st_size / 1e6
+    ok = "gehaald" if size < 5 else "GEMIST"
+    print(f"offline zip van de catalogus < 5 MB: {ok} ({size:.2f} MB, gemaakt in {seconds:.1f} s)")
 
 
 def print_table(rows: list[dict], browser: bool) -> None:

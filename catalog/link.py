@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import heapq
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -51,15 +52,11 @@ def build_graph(catalog: Catalog) -> Graph:
         for other in interventions[slug].data["related"]:
             named[slug].add(other)
             named[other].add(slug)
+    containing = _superset_index(interventions, order)
     for slug in order:
         own = interventions[slug].data["elements"]
-        counts: Counter[str] = Counter()
-        for element in own:
-            counts.update(users[element])
-        del counts[slug]
-        # Only the best few by shared elements are shown, so rank without building them all.
-        best = heapq.nsmallest(MAX_RELATED, (o for o in counts if o not in named[slug]), key=lambda o: (-counts[o], keys[o]))
-        chosen = sorted(named[slug], key=lambda o: (-counts.get(o, 0), keys[o])) + best
+        chosen = sorted(named[slug], key=lambda o: (-len(set(own) & set(interventions[o].data["elements"])), keys[o]))
+        chosen += _most_shared(slug, own, containing, set(named[slug]) | {slug}, keys)
         graph.related[slug] = [
             Related(other, other in named[slug], tuple(sorted(set(own) & set(interventions[other].data["elements"]), key=element_order.get)))
             for other in chosen
@@ -72,6 +69,36 @@ def build_graph(catalog: Catalog) -> Graph:
         graph.companions[element] = sorted(counts.items(), key=lambda kv: (-kv[1], element_order[kv[0]]))
     graph.newest = max((as_date(d) for r in catalog.all_records() for d in record_dates(r.data)), default=graph.newest)
     return graph
+
+
+def _superset_index(interventions: dict, order: list[str]) -> dict[tuple[str, ...], list[str]]:
+    """Every combination of an intervention's elements -> the interventions that have it, by title.
+
+    Interventions have a few elements each, so this stays linear in their number, and the
+    best related ones are found without comparing every pair.
+    """
+    containing: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for slug in order:
+        own = sorted(interventions[slug].data["elements"])
+        for size in range(1, len(own) + 1):
+            for combination in itertools.combinations(own, size):
+                containing[combination].append(slug)
+    return containing
+
+
+def _most_shared(slug: str, own: list[str], containing: dict, skip: set[str], keys: dict) -> list[str]:
+    """Up to MAX_RELATED others sharing the most elements with `slug`, ties by title."""
+    found: list[str] = []
+    seen = set(skip)
+    for size in range(len(own), 0, -1):
+        lists = [containing[c] for c in itertools.combinations(sorted(own), size)]
+        for other in heapq.merge(*lists, key=keys.__getitem__):
+            if len(found) == MAX_RELATED:
+                return found
+            if other not in seen:  # seen at a larger size: it shares more
+                seen.add(other)
+                found.append(other)
+    return found
 
 
 def record_dates(data: dict) -> list:

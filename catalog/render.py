@@ -69,19 +69,26 @@ def clean_html(source: str) -> str:
     return nh3.clean(rendered, link_rel="noopener noreferrer")
 
 
+_HTML_HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>$", re.M)
+
+
 def body_sections(body: str) -> list[tuple[int, str, str]]:
-    """Split a body at its headings: (level, heading text, cleaned HTML of the section)."""
-    sections: list[tuple[int, str, list[str]]] = [(0, "", [])]
-    fenced = False
-    for line in body.split("\n"):
-        if FENCE.match(line.strip()):
-            fenced = not fenced
-        match = None if fenced else HEADING.match(line)
-        if match:
-            sections.append((len(match.group(1)), match.group(2), []))
-        else:
-            sections[-1][2].append(line)
-    return [(level, title, clean_html("\n".join(lines))) for level, title, lines in sections if level or "".join(lines).strip()]
+    """A body as (level, heading text, cleaned HTML) sections, so headings can stay Markdown
+    (and reach the table of contents) while everything else is cleaned HTML. One conversion
+    per body: headings are found in the cleaned HTML, where code blocks cannot fool us."""
+    rendered = clean_html(body)
+    sections: list[tuple[int, str, str]] = []
+    position, level, title = 0, 0, ""
+    for match in _HTML_HEADING.finditer(rendered):
+        chunk = rendered[position:match.start()].strip()
+        if level or chunk:
+            sections.append((level, title, chunk))
+        level, title = int(match.group(1)), html.unescape(TEXT_OF_HTML.sub("", match.group(2)))
+        position = match.end()
+    chunk = rendered[position:].strip()
+    if level or chunk:
+        sections.append((level, title, chunk))
+    return sections
 
 
 class Renderer(HtmlParts):
@@ -121,12 +128,7 @@ class Renderer(HtmlParts):
         Online pages use directory URLs (kan-wel/), the offline bundle file names (kan-wel.html).
         """
         directory = not self.site.get("offline") and self.site.get("use_directory_urls", True) is not False
-        base = posixpath.dirname(_page_url(here, directory))
-        url = _page_url(target, directory)
-        relative = posixpath.relpath(url or ".", base or ".")
-        if url.endswith("/") or not url:
-            relative = relative.rstrip("/") + "/"
-        return relative
+        return _relative_url(here, target, directory)
 
     def result_list(self, records: list[Record], here: str, label: str = "", cards: bool = False) -> Markup:
         """A list of interventions as raw HTML: fast for thousands of records, and complete without JavaScript."""
@@ -213,6 +215,16 @@ class Renderer(HtmlParts):
         from .build import DOWNLOAD
 
         return Markup(f'<a class="md-button" href="{posixpath.relpath(DOWNLOAD, posixpath.dirname(here) or ".")}" download>Download de offline versie</a>')
+
+
+@cache
+def _relative_url(here: str, target: str, directory: bool) -> str:
+    base = posixpath.dirname(_page_url(here, directory))
+    url = _page_url(target, directory)
+    relative = posixpath.relpath(url or ".", base or ".")
+    if url.endswith("/") or not url:
+        relative = relative.rstrip("/") + "/"
+    return relative
 
 
 def _page_url(page: str, directory: bool) -> str:

@@ -31,7 +31,9 @@ LUNR_FILES = {
     "lunr.stemmer.support.js": LUNR_DIR / "lunr-language" / "lunr.stemmer.support.js",
     "lunr.nl.js": LUNR_DIR / "lunr-language" / "lunr.nl.js",
 }
-FIELDS = [("title", 10), ("summary", 4), ("elements", 3), ("labels", 2), ("body", 1)]
+# Few fields and short refs keep the serialised index small: every term lists, per field, the
+# refs of the documents it occurs in. A ref is the document's position in CATALOG.items.
+FIELDS = [("title", 10), ("about", 3), ("body", 1)]
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -77,20 +79,22 @@ Pipeline.register_function(_stop_word_filter_nl, "stopWordFilter-nl")
 
 
 def documents(catalog: Catalog) -> list[dict[str, str]]:
-    """What is searchable per intervention: title, summary, body, element and taxonomy labels."""
+    """What is searchable per intervention: title, summary, body, element and taxonomy labels.
+
+    Documents are in slug order, like CATALOG.items, so a ref is an index into that list.
+    """
     taxonomy = catalog.taxonomy.data
     docs = []
-    for slug, record in sorted(catalog.interventions.items()):
+    for position, (slug, record) in enumerate(sorted(catalog.interventions.items())):
         d = record.data
         labels = [taxonomy["kinds"][d["kind"]]["label"], taxonomy["evidence"][d["evidence"]]["label"]]
         labels += [taxonomy["target_groups"][t]["label"] for t in d["target_groups"]]
         labels += [taxonomy["themes"][t]["label"] for t in d["themes"]]
+        element_titles = [catalog.elements[e].data["title"] for e in d["elements"]]
         docs.append({
-            "slug": slug,
+            "ref": str(position),
             "title": fold(d["title"]),
-            "summary": fold(d["summary"]),
-            "elements": fold(" ".join(catalog.elements[e].data["title"] for e in d["elements"])),
-            "labels": fold(" ".join(labels)),
+            "about": fold(" ".join([d["summary"], *element_titles, *labels])),
             "body": fold(html.unescape(TEXT_OF_HTML.sub(" ", clean_html(record.body)))),
         })
     return docs
@@ -101,7 +105,7 @@ def build_index(docs: list[dict[str, str]]) -> dict[str, Any]:
     builder = Builder()
     builder.pipeline.add(_stop_word_filter_nl, _stemmer_nl)
     builder.search_pipeline.add(_stemmer_nl)
-    builder.ref("slug")
+    builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for doc in docs:
@@ -124,7 +128,7 @@ def catalog_data(catalog: Catalog, graph: Graph) -> dict[str, Any]:
     for slug, record in sorted(catalog.interventions.items()):
         d = record.data
         items.append({
-            "slug": slug, "title": d["title"], "elements": d["elements"], "target_groups": d["target_groups"],
+            "slug": slug, "elements": d["elements"], "target_groups": d["target_groups"],
             "themes": d["themes"], "evidence": [d["evidence"]], "kind": [d["kind"]],
         })
     return {"facets": facets, "evidenceOrder": list(taxonomy["evidence"]), "items": items}

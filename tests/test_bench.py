@@ -19,4 +19,5 @@ def test_bench_runs_on_a_small_catalogue():
     assert header[-3:] == ["eerste s", "filter ms", "zoek ms"]  # the Chromium figures
     row = [cell.strip() for cell in lines[1].split("|")]
     assert row[0] == "20" and len(row) == len(header)
-    assert lines[-1].startswith("zoekindex 20 < 20% van de bouw: ")
+    assert lines[-2].startswith("zoekindex 20 < 20% van de bouw: ")
+    assert lines[-1].startswith("offline zip van de catalogus < 5 MB: gehaald (")

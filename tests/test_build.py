@@ -224,3 +224,38 @@ def test_edit_link_points_at_the_record_file(tmp_path, monkeypatch, capsys):
 
 def test_no_edit_link_without_repository_address(built):
     assert "Deze beschrijving aanpassen" not in page(built, "interventies/kan-wel/index.html")
+
+
+def test_related_ranking_matches_brute_force():
+    """The superset index finds exactly what comparing every pair would find."""
+    import random
+    from types import SimpleNamespace
+
+    from catalog.link import MAX_RELATED, build_graph
+
+    rng = random.Random(7)
+    elements = [f"e{i:02d}" for i in range(8)]
+
+    def record(slug, data):
+        return SimpleNamespace(slug=slug, data=data)
+
+    interventions = {}
+    for i in range(60):
+        slug = f"i{i:02d}"
+        related = [f"i{rng.randrange(60):02d}"] if rng.random() < 0.1 else []
+        interventions[slug] = record(slug, {"title": f"Titel {rng.randrange(1000):03d} {slug}", "elements": rng.sample(elements, rng.randint(1, 4)),
+                                            "related": [r for r in related if r != slug], "sources": []})
+    catalog = SimpleNamespace(
+        interventions=interventions,
+        elements={e: record(e, {"title": e.upper(), "sources": []}) for e in elements},
+        all_records=lambda: list(interventions.values()),
+    )
+    graph = build_graph(catalog)
+    from catalog.link import title_key
+
+    for slug, rec in interventions.items():
+        named = {o for o in rec.data["related"]} | {s for s, r in interventions.items() if slug in r.data["related"]}
+        shared = {o: len(set(rec.data["elements"]) & set(r.data["elements"])) for o, r in interventions.items() if o != slug}
+        others = sorted((o for o in shared if shared[o] and o not in named), key=lambda o: (-shared[o], title_key(interventions[o])))
+        expected = sorted(named, key=lambda o: (-shared[o], title_key(interventions[o]))) + others[:MAX_RELATED]
+        assert [r.slug for r in graph.related[slug]] == expected, slug

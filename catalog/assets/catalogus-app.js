@@ -28,6 +28,15 @@
     evidenceRank[slug] = slug === "niet-erkend" ? -1 : i;
   });
 
+  var optionViews = {};
+  facets.forEach(function (facet) {
+    facet.options.forEach(function (option) {
+      var id = "ci-" + facet.key + "-" + option.value;
+      var box = document.getElementById(id);
+      optionViews[facet.key + "/" + option.value] = { box: box, row: box.parentNode, count: document.getElementById(id + "-n") };
+    });
+  });
+
   var state = emptyState();
   var shown = Object.keys(cards); // without this script every card is visible
 
@@ -53,16 +62,22 @@
   }
 
   // Every query word must match (as a Dutch stem, or as the start of a word while typing).
+  // A last word of one or two letters is still being typed: it waits for a third letter,
+  // because a prefix that short matches half the index and makes typing slow.
+  var lastQuery = null;
+  var lastScores = null;
+
   function search(query) {
+    if (query === lastQuery) return lastScores;
     var words = fold(query).split(" ").filter(function (w) { return w && !isStopWord(w); });
-    if (!words.length) return null;
+    if (words.length && /[^\s]$/.test(query) && words[words.length - 1].length < 3) words.pop();
     var scores = null;
     words.forEach(function (word) {
       var found = {};
       index.query(function (q) {
         q.term(stem(word), { usePipeline: false, boost: 10 });
-        q.term(word, { usePipeline: false, boost: 1, wildcard: lunr.Query.wildcard.TRAILING });
-      }).forEach(function (hit) { found[hit.ref] = hit.score; });
+        if (word.length >= 3) q.term(word, { usePipeline: false, boost: 1, wildcard: lunr.Query.wildcard.TRAILING });
+      }).forEach(function (hit) { found[items[+hit.ref].slug] = hit.score; }); // refs are positions
       if (scores === null) {
         scores = found;
       } else {
@@ -73,6 +88,8 @@
         scores = both;
       }
     });
+    lastQuery = query;
+    lastScores = scores;
     return scores;
   }
 
@@ -97,23 +114,24 @@
     });
   }
 
+  // One pass over the candidates per facet: every value an item has adds one to its option.
   function countOptions(pool) {
     facets.forEach(function (facet) {
-      var candidates = pool.filter(function (item) { return passesAll(item, facet.key); });
+      var counts = {};
       var chosen = state.selected[facet.key];
+      var allMode = facet.key === "element" && state.mode === "alle";
+      pool.forEach(function (item) {
+        if (!passesAll(item, facet.key)) return;
+        var own = values(item, facet);
+        if (allMode && !chosen.every(function (v) { return own.indexOf(v) !== -1; })) return;
+        for (var i = 0; i < own.length; i++) counts[own[i]] = (counts[own[i]] || 0) + 1;
+      });
       facet.options.forEach(function (option) {
-        var n = 0;
-        candidates.forEach(function (item) {
-          var own = values(item, facet);
-          if (own.indexOf(option.value) === -1) return;
-          if (facet.key === "element" && state.mode === "alle" &&
-              !chosen.every(function (v) { return own.indexOf(v) !== -1; })) return;
-          n++;
-        });
-        var box = document.getElementById("ci-" + facet.key + "-" + option.value);
-        var count = document.getElementById("ci-" + facet.key + "-" + option.value + "-n");
-        count.textContent = n === 1 ? "1 interventie" : n + " interventies";
-        box.parentNode.classList.toggle("ci-zero", n === 0);
+        var n = counts[option.value] || 0;
+        var view = optionViews[facet.key + "/" + option.value];
+        var text = n === 1 ? "1 interventie" : n + " interventies";
+        if (view.count.textContent !== text) view.count.textContent = text;
+        view.row.classList.toggle("ci-zero", n === 0);
       });
     });
   }
@@ -192,7 +210,7 @@
     document.getElementById("ci-mode-" + state.mode).checked = true;
     facets.forEach(function (f) {
       f.options.forEach(function (o) {
-        document.getElementById("ci-" + f.key + "-" + o.value).checked = state.selected[f.key].indexOf(o.value) !== -1;
+        optionViews[f.key + "/" + o.value].box.checked = state.selected[f.key].indexOf(o.value) !== -1;
       });
     });
   }
@@ -203,7 +221,7 @@
     state.mode = document.getElementById("ci-mode-alle").checked ? "alle" : "een";
     facets.forEach(function (f) {
       state.selected[f.key] = f.options.filter(function (o) {
-        return document.getElementById("ci-" + f.key + "-" + o.value).checked;
+        return optionViews[f.key + "/" + o.value].box.checked;
       }).map(function (o) { return o.value; });
     });
   }
