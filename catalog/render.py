@@ -133,9 +133,13 @@ class Renderer(HtmlParts):
     def result_list(self, records: list[Record], here: str, label: str = "", cards: bool = False) -> Markup:
         """A list of interventions as raw HTML: fast for thousands of records, and complete without JavaScript."""
         aria = f' aria-label="{html.escape(label)}"' if label else ""
-        items = [self._card(record, here) if cards else self._line(record, here) for record in records]
-        css = "ci-results" if cards else "ci-list-compact"
-        return Markup(f'<ul class="{css}"{aria}>\n' + "\n".join(items) + "\n</ul>")
+        if cards:
+            # A div with list roles, not ul/li: Chromium recounts list-item numbers for every
+            # hidden li, which made filtering 5,000 cards take seconds.
+            items = "\n".join(self._card(record, here) for record in records)
+            return Markup(f'<div class="ci-results" role="list"{aria}>\n{items}\n</div>')
+        items = "\n".join(self._line(record, here) for record in records)
+        return Markup(f'<ul class="ci-list-compact"{aria}>\n{items}\n</ul>')
 
     def _line(self, record: Record, here: str) -> str:
         d = record.data
@@ -151,10 +155,10 @@ class Renderer(HtmlParts):
             for slug in d["elements"]
         )
         return (
-            f'<li class="ci-result" data-slug="{record.slug}">'
+            f'<div class="ci-result" role="listitem" data-slug="{record.slug}">'
             f'<h2><a href="{self.href(here, self.record_page(record))}">{e(d["title"])}</a></h2>'
             f'<p>{e(self.label("kinds", d["kind"]))} · <span class="ci-badge ci-badge--{d["evidence"]}">{e(self.label("evidence", d["evidence"]))}</span>{brief}</p>'
-            f'<p>{e(d["summary"])}</p><p>Werkzame elementen: {elements}</p></li>'
+            f'<p>{e(d["summary"])}</p><p>Werkzame elementen: {elements}</p></div>'
         )
 
     def record_page(self, record: Record) -> str:

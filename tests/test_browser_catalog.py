@@ -28,7 +28,7 @@ def catalogue(page, site_url):
 
 
 def visible(page) -> list[str]:
-    return page.locator(".ci-results > li:not([hidden])").evaluate_all("lis => lis.map(li => li.dataset.slug)")
+    return page.locator(".ci-results > .ci-result:not([hidden])").evaluate_all("lis => lis.map(li => li.dataset.slug)")
 
 
 def status(page) -> str:
@@ -191,8 +191,8 @@ def test_without_javascript_every_intervention_is_listed(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "catalogus/")
-    assert page.locator(".ci-results > li").count() == 3
-    assert page.locator(".ci-results > li:visible").count() == 3
+    assert page.locator(".ci-results > .ci-result").count() == 3
+    assert page.locator(".ci-results > .ci-result:visible").count() == 3
     assert page.locator("#ci-finder").is_hidden()
     context.close()
 

@@ -19,9 +19,9 @@
   var items = data.items;
   var cards = {};
   var titleRank = {};
-  Array.prototype.forEach.call(list.querySelectorAll("li[data-slug]"), function (li, i) {
-    cards[li.getAttribute("data-slug")] = li;
-    titleRank[li.getAttribute("data-slug")] = i; // the page lists cards by title
+  Array.prototype.forEach.call(list.querySelectorAll(".ci-result[data-slug]"), function (card, i) {
+    cards[card.getAttribute("data-slug")] = card;
+    titleRank[card.getAttribute("data-slug")] = i; // the page lists cards by title
   });
   var evidenceRank = {};
   data.evidenceOrder.forEach(function (slug, i) {
