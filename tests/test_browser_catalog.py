@@ -28,7 +28,7 @@ def catalogue(page, site_url):
 
 
 def visible(page) -> list[str]:
-    return page.locator(".ci-results > .ci-result:not([hidden])").evaluate_all("lis => lis.map(li => li.dataset.slug)")
+    return page.locator("#ci-live > .ci-result").evaluate_all("cards => cards.map(card => card.dataset.slug)")
 
 
 def status(page) -> str:

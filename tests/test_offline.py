@@ -90,7 +90,7 @@ def test_navigation_catalogue_and_site_search_work_offline(offline_page, bundle)
     page.locator("#ci-q").fill("gesprek")
     assert page.get_by_role("status").inner_text() == "1 interventie"
     # follow a result to its page, then an element link
-    page.locator(".ci-results .ci-result:not([hidden]) h2 a").first.click()
+    page.locator("#ci-live .ci-result h2 a").first.click()
     assert page.url.endswith("/interventies/wijkgesprek.html")
     page.get_by_role("link", name="Buurtcoach", exact=True).first.click()
     assert page.url.endswith("/werkzame-elementen/buurtcoach.html")

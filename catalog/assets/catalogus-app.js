@@ -6,8 +6,8 @@
 
   var data = window.CATALOG;
   var form = document.getElementById("ci-finder");
-  var list = document.querySelector(".ci-results");
-  if (!data || !window.CATALOG_INDEX || !window.lunr || !form || !list) return;
+  var all = document.querySelector(".ci-results");
+  if (!data || !window.CATALOG_INDEX || !window.lunr || !form || !all) return;
 
   var PAGE = 50;
   var index = lunr.Index.load(window.CATALOG_INDEX);
@@ -19,10 +19,26 @@
   var items = data.items;
   var cards = {};
   var titleRank = {};
-  Array.prototype.forEach.call(list.querySelectorAll(".ci-result[data-slug]"), function (card, i) {
+  Array.prototype.forEach.call(all.querySelectorAll(".ci-result[data-slug]"), function (card, i) {
     cards[card.getAttribute("data-slug")] = card;
     titleRank[card.getAttribute("data-slug")] = i; // the page lists cards by title
   });
+  // The page's own list (every card, for readers without JavaScript) is hidden once; the results
+  // are copies of its cards in a short list of their own. Moving nodes inside a list of thousands
+  // made Chromium restyle all their siblings on every update.
+  var list = document.createElement("div");
+  list.className = "ci-results";
+  list.id = "ci-live";
+  list.setAttribute("role", "list");
+  list.setAttribute("aria-label", all.getAttribute("aria-label"));
+  all.removeAttribute("aria-label");
+  all.hidden = true;
+  all.parentNode.insertBefore(list, all);
+  var copies = {};
+
+  function copy(slug) {
+    return copies[slug] || (copies[slug] = cards[slug].cloneNode(true));
+  }
   var evidenceRank = {};
   data.evidenceOrder.forEach(function (slug, i) {
     evidenceRank[slug] = slug === "niet-erkend" ? -1 : i;
@@ -38,7 +54,7 @@
   });
 
   var state = emptyState();
-  var shown = Object.keys(cards); // without this script every card is visible
+  var shown = [];
 
   function emptyState() {
     var selected = {};
@@ -159,15 +175,7 @@
     countOptions(pool);
 
     var next = results.slice(0, state.limit).map(function (item) { return item.slug; });
-    var keep = {};
-    next.forEach(function (slug) { keep[slug] = true; });
-    shown.forEach(function (slug) { if (!keep[slug]) cards[slug].hidden = true; });
-    if (next.join() !== shown.join()) {
-      next.forEach(function (slug) {
-        cards[slug].hidden = false;
-        list.appendChild(cards[slug]);
-      });
-    }
+    if (next.join() !== shown.join()) list.replaceChildren.apply(list, next.map(copy));
     shown = next;
 
     var n = results.length;
