@@ -83,17 +83,32 @@
   var lastQuery = null;
   var lastScores = null;
 
+  // One word's matches, kept while the reader types the next words. The stem is looked up in
+  // every field; the prefix (for a word still being typed) in title and kenmerken only, because
+  // a short prefix matches most bodies and scoring all of them made typing slow.
+  var wordCache = {};
+
+  function matchWord(word) {
+    if (wordCache[word]) return wordCache[word];
+    var found = {};
+    index.query(function (q) {
+      q.term(stem(word), { usePipeline: false, boost: 10 });
+      if (word.length >= 3) {
+        q.term(word, { usePipeline: false, boost: 1, wildcard: lunr.Query.wildcard.TRAILING, fields: ["title", "about"] });
+      }
+    }).forEach(function (hit) { found[items[+hit.ref].slug] = hit.score; }); // refs are positions
+    if (Object.keys(wordCache).length > 200) wordCache = {};
+    wordCache[word] = found;
+    return found;
+  }
+
   function search(query) {
     if (query === lastQuery) return lastScores;
     var words = fold(query).split(" ").filter(function (w) { return w && !isStopWord(w); });
     if (words.length && /[^\s]$/.test(query) && words[words.length - 1].length < 3) words.pop();
     var scores = null;
     words.forEach(function (word) {
-      var found = {};
-      index.query(function (q) {
-        q.term(stem(word), { usePipeline: false, boost: 10 });
-        if (word.length >= 3) q.term(word, { usePipeline: false, boost: 1, wildcard: lunr.Query.wildcard.TRAILING });
-      }).forEach(function (hit) { found[items[+hit.ref].slug] = hit.score; }); // refs are positions
+      var found = matchWord(word);
       if (scores === null) {
         scores = found;
       } else {
