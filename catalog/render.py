@@ -7,7 +7,6 @@ contents keeps working.
 
 from __future__ import annotations
 
-import datetime
 import html
 import json
 import posixpath

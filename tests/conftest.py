@@ -36,6 +36,29 @@ def valid_catalog(tmp_path: Path) -> Path:
     return make_catalog(tmp_path)
 
 
+def build_fixture_site(tmp: Path, bundle: bool = False) -> Path:
+    """The valid fixture catalogue built into tmp/site; with `bundle`, also tmp/offline.zip unpacked in tmp/unpacked."""
+    import zipfile
+
+    root = make_catalog(tmp)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+    if bundle:
+        zip_path = tmp / "offline.zip"
+        assert build_catalog.main(["--root", str(root), "bundle", "--output", str(zip_path), "--site-dir", str(tmp / "site")]) == 0
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(tmp / "unpacked")
+    return tmp
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    """The fixture site served over HTTP on 127.0.0.1, once per test module."""
+    tmp = build_fixture_site(tmp_path_factory.mktemp("site"))
+    url, stop = serve_folder(tmp / "site")
+    yield url
+    stop()
+
+
 # -- real browser ------------------------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -4,20 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_catalog, serve_folder
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    import build_catalog
-
-    tmp = tmp_path_factory.mktemp("catalog-site")
-    root = make_catalog(tmp)
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
-    url, stop = serve_folder(tmp / "site")
-    yield url
-    stop()
-
 
 @pytest.fixture
 def catalogue(page, site_url):

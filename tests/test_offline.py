@@ -6,20 +6,12 @@ import zipfile
 
 import pytest
 
-from conftest import make_catalog, run_cli
+from conftest import build_fixture_site, make_catalog, run_cli
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
-    import build_catalog
-
-    tmp = tmp_path_factory.mktemp("offline")
-    root = make_catalog(tmp)
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
-    assert build_catalog.main(["--root", str(root), "bundle", "--output", str(tmp / "dist.zip"), "--site-dir", str(tmp / "site")]) == 0
-    with zipfile.ZipFile(tmp / "dist.zip") as archive:
-        archive.extractall(tmp / "unpacked")
-    return tmp
+    return build_fixture_site(tmp_path_factory.mktemp("offline"), bundle=True)
 
 
 @pytest.fixture
@@ -50,7 +42,7 @@ def home(bundle) -> str:
 
 
 def test_zip_holds_one_folder_with_index_html(bundle):
-    with zipfile.ZipFile(bundle / "dist.zip") as archive:
+    with zipfile.ZipFile(bundle / "offline.zip") as archive:
         names = archive.namelist()
     assert names == sorted(names)
     assert all(n.startswith("catalogus-offline/") for n in names)
@@ -73,7 +65,7 @@ def test_online_site_offers_the_zip(bundle):
     assert 'href="downloads/catalogus-offline.zip" download>Download de offline versie</a>' in home_html
     catalogue = (bundle / "site" / "catalogus" / "index.html").read_text("utf-8")
     assert 'href="../downloads/catalogus-offline.zip"' in catalogue
-    assert (bundle / "site" / "downloads" / "catalogus-offline.zip").read_bytes() == (bundle / "dist.zip").read_bytes()
+    assert (bundle / "site" / "downloads" / "catalogus-offline.zip").read_bytes() == (bundle / "offline.zip").read_bytes()
 
 
 def test_navigation_catalogue_and_site_search_work_offline(offline_page, bundle):

@@ -7,13 +7,12 @@ import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_catalog, serve_folder
+from conftest import REPO, build_fixture_site, serve_folder
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -38,15 +37,7 @@ THEME_HTML_ERRORS = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    import build_catalog
-
-    tmp = tmp_path_factory.mktemp("quality")
-    root = make_catalog(tmp)
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
-    assert build_catalog.main(["--root", str(root), "bundle", "--output", str(tmp / "offline.zip"), "--site-dir", str(tmp / "site")]) == 0
-    with zipfile.ZipFile(tmp / "offline.zip") as archive:
-        archive.extractall(tmp / "unpacked")
-    return tmp
+    return build_fixture_site(tmp_path_factory.mktemp("quality"), bundle=True)
 
 
 @pytest.fixture(scope="module")
