@@ -190,3 +190,50 @@ def test_theme_search_still_works(page, site_url):
     page.wait_for_selector(".md-search-result__item")
     assert "Wijkgesprek" in page.locator(".md-search-result__list").inner_text()
     assert page.errors == []
+
+
+def test_common_words_match_the_same_documents_without_scoring(browser, tmp_path_factory):
+    """Above 200 matches a word is matched from the inverted index without BM25 (fast typing at
+    thousands of records). The documents found must be exactly those a plain search finds."""
+    import sys
+
+    import build_catalog
+    from catalog.build import apply_defaults
+    from catalog.load import load_catalog
+    from catalog.search import documents, fold, stem
+    from conftest import REPO, serve_folder
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    tmp = tmp_path_factory.mktemp("common")
+    root = generate(tmp / "catalogus", 400)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+    catalog = load_catalog(root)
+    apply_defaults(catalog)
+    docs = {d["ref"]: d for d in documents(catalog)}
+    slugs = sorted(catalog.interventions)
+
+    def expected(word: str) -> list[str]:
+        hits = []
+        for ref, doc in docs.items():
+            words = " ".join(doc.values()).split()
+            near = (doc["title"] + " " + doc["about"]).split()
+            if any(stem(w) == stem(word) for w in words) or any(stem(w).startswith(word) or w.startswith(word) for w in near):
+                hits.append(slugs[int(ref)])
+        return sorted(hits)
+
+    url, stop = serve_folder(tmp / "site")
+    page = browser.new_page()
+    try:
+        page.goto(url + "catalogus/")
+        page.wait_for_selector("html[data-catalog-ready]")
+        for word in ["buurt", "bewoners", "gesprekken"]:
+            want = expected(fold(word))
+            assert len(want) > 200, word  # the word is common enough for the fast path
+            page.locator("#ci-q").fill(word)
+            shown = page.get_by_role("status").inner_text()
+            assert shown == f"{len(want)} interventies", word
+    finally:
+        page.close()
+        stop()

@@ -47,3 +47,14 @@ def test_stop_words_come_from_lunr_nl(page):
     dropped = page.evaluate("words => words.filter(w => !lunr.nl.stopWordFilter(new lunr.Token(w)))", words)
     assert dropped == words and len(words) > 50
     assert json.dumps(["de", "het", "een"]) and {"de", "het", "een"} <= stop_words()
+
+
+def test_data_scripts_round_trip_in_the_browser(page):
+    """Data reaches the page as JSON.parse("...") in a classic script, even text that looks like HTML."""
+    from catalog.search import script
+
+    value = {"titel": "Kan wél! </script><script>alert(1)</script>", "lijst": ["\u2028", '"\\', "€"], "n": 3}
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(content=script("TEST_DATA", value))
+    assert page.evaluate("window.TEST_DATA") == value
+    assert "</script>" not in script("TEST_DATA", value)

@@ -88,15 +88,58 @@
   // a short prefix matches most bodies and scoring all of them made typing slow.
   var wordCache = {};
 
+  // A word in more documents than this says little about relevance (never below 200, so small
+  // catalogues always rank with BM25).
+  var COMMON = Math.max(200, items.length / 10);
+
+  // Documents with a term (or, for a prefix, any term starting with it), read straight from
+  // the inverted index, with a small weight per field.
+  var FIELD_WEIGHT = { title: 3, about: 2, body: 1 };
+
+  function postings(terms, fields, found) {
+    terms.forEach(function (term) {
+      var entry = index.invertedIndex[term];
+      if (!entry) return;
+      fields.forEach(function (field) {
+        Object.keys(entry[field] || {}).forEach(function (ref) {
+          var slug = items[+ref].slug;
+          found[slug] = Math.max(found[slug] || 0, FIELD_WEIGHT[field] / 100);
+        });
+      });
+    });
+    return found;
+  }
+
+  function documentCount(term, fields) {
+    var entry = index.invertedIndex[term];
+    if (!entry) return 0;
+    return fields.reduce(function (n, field) { return n + Object.keys(entry[field] || {}).length; }, 0);
+  }
+
   function matchWord(word) {
     if (wordCache[word]) return wordCache[word];
     var found = {};
+    var stemmed = stem(word);
+    var prefix = word.length >= 3 ? index.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray() : [];
+    var matches = documentCount(stemmed, ["title", "about", "body"]) +
+      prefix.reduce(function (n, term) { return n + documentCount(term, ["title", "about"]); }, 0);
+    if (matches > COMMON) {
+      // Scoring thousands of matches with BM25 made typing slow, and a word this common barely
+      // changes the order: match it without scores. Rarer words in the query still rank.
+      postings([stemmed], ["title", "about", "body"], found);
+      postings(prefix, ["title", "about"], found);
+      return remember_(word, found);
+    }
     index.query(function (q) {
       q.term(stem(word), { usePipeline: false, boost: 10 });
       if (word.length >= 3) {
         q.term(word, { usePipeline: false, boost: 1, wildcard: lunr.Query.wildcard.TRAILING, fields: ["title", "about"] });
       }
     }).forEach(function (hit) { found[items[+hit.ref].slug] = hit.score; }); // refs are positions
+    return remember_(word, found);
+  }
+
+  function remember_(word, found) {
     if (Object.keys(wordCache).length > 200) wordCache = {};
     wordCache[word] = found;
     return found;
