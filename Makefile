@@ -30,7 +30,7 @@ screenshots: site  ## README screenshots of the built site (headless Chromium)
 
 links: site  ## every internal link and asset in site/ and in the unpacked offline zip
 	$(PY) build_catalog.py links site
-	rm -rf build/offline-check && mkdir -p build/offline-check && cd build/offline-check && unzip -q ../../dist/catalogus-offline.zip
+	rm -rf build/offline-check && $(PY) -m zipfile -e dist/catalogus-offline.zip build/offline-check
 	$(PY) build_catalog.py links --offline build/offline-check/catalogus-offline
 
 links-external: site  ## external links (needs the network; never part of make test)

@@ -94,8 +94,9 @@ def browser_figures(site: Path) -> dict[str, float]:
             page = browser.new_page()
             start = time.perf_counter()
             page.goto(url + "catalogus/")
-            page.wait_for_selector("html[data-catalog-ready]")
+            page.wait_for_selector("html[data-results-ready]")
             first = time.perf_counter() - start
+            page.wait_for_selector("html[data-catalog-ready]")  # the search index, loaded after
             toggle = page.evaluate("""() => {
                 const box = document.querySelector('.ci-facet[data-facet="element"] input[type=checkbox]');
                 const times = [];

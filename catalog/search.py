@@ -21,7 +21,6 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
 from .facets import FACETS
-from .link import Graph
 from .load import Catalog
 from .render import TEXT_OF_HTML, Page, clean_html
 
@@ -113,7 +112,7 @@ def build_index(docs: list[dict[str, str]]) -> dict[str, Any]:
     return builder.build().serialize()
 
 
-def catalog_data(catalog: Catalog, graph: Graph) -> dict[str, Any]:
+def catalog_data(catalog: Catalog) -> dict[str, Any]:
     """Facets and, per intervention, what the filters need. Cards themselves are in the page."""
     taxonomy = catalog.taxonomy.data
     elements = sorted(catalog.elements.values(), key=lambda r: r.data["title"].casefold())
@@ -146,7 +145,7 @@ def script(variable: str, value: Any) -> str:
     return f"window.{variable}=JSON.parse({literal});\n"
 
 
-def search_files(catalog: Catalog, graph: Graph, data: dict[str, Any]) -> list[Page]:
+def search_files(catalog: Catalog, data: dict[str, Any]) -> list[Page]:
     """The catalogue page's scripts: lunr (from the installed mkdocs package), data and index."""
     files = [Page(f"assets/vendor/{name}", path.read_text("utf-8")) for name, path in LUNR_FILES.items()]
     files.append(Page("assets/catalogus-data.js", script("CATALOG", data)))

@@ -237,3 +237,21 @@ def test_common_words_match_the_same_documents_without_scoring(browser, tmp_path
     finally:
         page.close()
         stop()
+
+
+def test_results_and_facets_work_before_the_search_index_arrives(page, site_url):
+    held = []
+    page.route("**/catalogus-index.js", lambda route: held.append(route))
+    page.goto(site_url + "catalogus/#q=gesprek", wait_until="domcontentloaded")  # the held script delays "load"
+    page.wait_for_selector("html[data-results-ready]")
+    assert page.locator("html[data-catalog-ready]").count() == 0
+    assert visible(page) == ["buurtfeest", "kan-wel", "wijkgesprek"]  # the query waits for the index
+    page.get_by_role("checkbox", name="Instrument", exact=True).check()
+    assert visible(page) == ["wijkgesprek"]
+    held[0].continue_()
+    page.wait_for_selector("html[data-catalog-ready]")
+    assert visible(page) == ["wijkgesprek"]
+    assert page.get_by_role("status").inner_text() == "1 interventie"
+    page.get_by_role("checkbox", name="Instrument", exact=True).uncheck()
+    assert visible(page) == ["wijkgesprek"]  # the query from the URL now applies
+    assert page.errors == []

@@ -7,10 +7,10 @@
   var data = window.CATALOG;
   var form = document.getElementById("ci-finder");
   var all = document.querySelector(".ci-results");
-  if (!data || !window.CATALOG_INDEX || !window.lunr || !form || !all) return;
+  if (!data || !window.lunr || !form || !all) return;
 
-  var PAGE = 50;
-  var index = lunr.Index.load(window.CATALOG_INDEX);
+  var PAGE = 25;
+  var index = null; // the search index arrives after the first results (see loadIndex)
   var status = document.getElementById("ci-status");
   var more = document.getElementById("ci-more");
   var queryField = document.getElementById("ci-q");
@@ -146,6 +146,7 @@
   }
 
   function search(query) {
+    if (!index) return null; // still loading: the list updates again once it is there
     if (query === lastQuery) return lastScores;
     var words = fold(query).split(" ").filter(function (w) { return w && !isStopWord(w); });
     if (words.length && /[^\s]$/.test(query) && words[words.length - 1].length < 3) words.pop();
@@ -337,7 +338,23 @@
   window.addEventListener("popstate", restore);
   window.addEventListener("hashchange", restore);
 
+  // The search index is the largest file: load it after the first results are on screen, as a
+  // classic script (works from file:// too), then apply any query typed or linked meanwhile.
+  function loadIndex() {
+    var dataScript = document.querySelector('script[src$="catalogus-data.js"]');
+    var script = document.createElement("script");
+    script.src = dataScript.src.replace(/catalogus-data\.js$/, "catalogus-index.js");
+    script.onload = function () {
+      index = lunr.Index.load(window.CATALOG_INDEX);
+      lastQuery = null;
+      update();
+      document.documentElement.setAttribute("data-catalog-ready", "");
+    };
+    document.body.appendChild(script);
+  }
+
   form.hidden = false;
   restore();
-  document.documentElement.setAttribute("data-catalog-ready", "");
+  document.documentElement.setAttribute("data-results-ready", "");
+  loadIndex();
 })();
