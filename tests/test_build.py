@@ -152,8 +152,9 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
-def test_build_verifies_every_record_page(tmp_path, monkeypatch, capsys):
-    """A record page that never reaches mkdocs is caught after the build, and the old site stays."""
+def rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, spoil) -> tuple[int, list[str], bool]:
+    """Build once, then again with `spoil(docs, pages, write_docs)` in place of writing the pages:
+    (exit code, output lines, whether the first site is still there byte for byte)."""
     from catalog import build as build_module
 
     root = make_catalog(tmp_path)
@@ -161,36 +162,32 @@ def test_build_verifies_every_record_page(tmp_path, monkeypatch, capsys):
     assert build(capsys, root, site)[0] == 0
     before = digest(site)
     write_docs = build_module.write_docs
+    monkeypatch.setattr(build_module, "write_docs", lambda docs, pages: spoil(docs, pages, write_docs))
+    code, lines = build(capsys, root, site)
+    return code, lines, digest(site) == before
 
-    def lose_one(docs, pages):
+
+def test_build_verifies_every_record_page(tmp_path, monkeypatch, capsys):
+    """A record page that never reaches mkdocs is caught after the build, and the old site stays."""
+
+    def lose_one(docs, pages, write_docs):
         write_docs(docs, [p for p in pages if p.path != "interventies/wijkgesprek.md"])
 
-    monkeypatch.setattr(build_module, "write_docs", lose_one)
-    code, lines = build(capsys, root, site)
-    assert code == 1
+    code, lines, untouched = rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, lose_one)
+    assert (code, untouched) == (1, True)
     assert lines == ["De site is niet gebouwd: 1 pagina's ontbreken in de gebouwde site: interventies/wijkgesprek.md. De vorige versie blijft staan."]
-    assert digest(site) == before
 
 
 def test_mkdocs_strict_failure_keeps_old_site(tmp_path, monkeypatch, capsys):
     """A broken Markdown link in a generated page: mkdocs --strict refuses, the old site stays."""
-    from catalog import build as build_module
 
-    root = make_catalog(tmp_path)
-    site = tmp_path / "site"
-    assert build(capsys, root, site)[0] == 0
-    before = digest(site)
-    write_docs = build_module.write_docs
-
-    def break_a_link(docs, pages):
+    def break_a_link(docs, pages, write_docs):
         write_docs(docs, pages)
         (docs / "index.md").write_text("# Home\n\n[weg](bestaat-niet.md)\n", "utf-8")
 
-    monkeypatch.setattr(build_module, "write_docs", break_a_link)
-    code, lines = build(capsys, root, site)
-    assert code == 1
+    code, lines, untouched = rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, break_a_link)
+    assert (code, untouched) == (1, True)
     assert re.fullmatch(r"De site is niet gebouwd: mkdocs meldt: Aborted with 1 warnings in strict mode!\. De vorige versie blijft staan\.", lines[-1])
-    assert digest(site) == before
 
 
 def test_missing_page_after_mkdocs_is_an_error(tmp_path):
