@@ -20,3 +20,4 @@ FACETS = (
     Facet("soort", "kind", "kinds", "Soort"),
 )
 KEY_OF_VOCABULARY = {f.vocabulary: f.key for f in FACETS if f.vocabulary}
+FIELD_OF_VOCABULARY = {f.vocabulary: f.field for f in FACETS if f.vocabulary}

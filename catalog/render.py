@@ -21,7 +21,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .facets import KEY_OF_VOCABULARY
+from .facets import FIELD_OF_VOCABULARY, KEY_OF_VOCABULARY
 from .link import Graph, title_key
 from .parts import HtmlParts, dutch_date
 from .load import Catalog, Record
@@ -168,12 +168,9 @@ class Renderer(HtmlParts):
         return f"{SECTIONS[vocabulary][0]}/{slug}.md"
 
     def with_term(self, vocabulary: str, slug: str) -> list[Record]:
-        field = {"target_groups": "target_groups", "themes": "themes"}.get(vocabulary)
-        if field:
-            return [r for r in self.by_title if slug in r.data.get(field, [])]
-        if vocabulary == "evidence":
-            return [r for r in self.by_title if r.data["evidence"] == slug]
-        return [r for r in self.by_title if r.data.get("kind", "interventie") == slug]
+        """Interventions tagged with a taxonomy term (list fields such as themes, or one value such as kind)."""
+        field = FIELD_OF_VOCABULARY[vocabulary]
+        return [r for r in self.by_title if slug == r.data[field] or (isinstance(r.data[field], list) and slug in r.data[field])]
 
     def interventions_of(self, slugs: list[str]) -> list[Record]:
         return [self.catalog.interventions[slug] for slug in slugs]
