@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -21,7 +25,7 @@ from .link import Graph, build_graph
 from .load import Catalog, load_catalog
 from .problems import report
 from .render import Page, render_pages
-from .search import catalog_data, search_files
+from .search import INDEX_FILE, catalog_data, documents, index_script, search_files
 from .schema import raw_schemas, with_defaults
 from .validate import validate
 
@@ -48,7 +52,14 @@ class Progress:
         print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out)
 
 
-def generate(root: Path, docs: Path, progress: Progress, offline: bool = False) -> tuple[list[Page], Graph] | None:
+@dataclass
+class Generated:
+    pages: list[Page]
+    graph: Graph
+    index_documents: list[dict[str, str]] | None  # set when the caller builds the index itself
+
+
+def generate(root: Path, docs: Path, progress: Progress, offline: bool = False, index_later: bool = False) -> Generated | None:
     """Check everything, then write the pages; on any content error write nothing and return None."""
     catalog = load_catalog(root)
     progress(f"geladen: {len(catalog.interventions)} interventies, {len(catalog.elements)} werkzame elementen")
@@ -62,27 +73,39 @@ def generate(root: Path, docs: Path, progress: Progress, offline: bool = False) 
     data = catalog_data(catalog)
     pages = render_pages(catalog, graph, {**site_config(), "offline": offline}, data["facets"])
     progress(f"pagina's gemaakt: {len(pages)}")
-    files = search_files(catalog, data)
+    files = search_files(catalog, data, with_index=not index_later)
     if offline:
         files.append(Page(SHIM, IFRAME_WORKER.read_text("utf-8")))
-    progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
+    if not index_later:
+        progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     write_docs(docs, pages + files)
-    return pages, graph
+    return Generated(pages, graph, documents(catalog) if index_later else None)
 
 
 def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None) -> int:
     progress = Progress()
-    generated = generate(root, docs_dir or root / GENERATED, progress)
+    generated = generate(root, docs_dir or root / GENERATED, progress, index_later=True)
     if generated is None:
         print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
         return 1
-    pages, graph = generated
     site = (site_dir or root / "site").resolve()
-    try:
-        run_mkdocs(docs_dir or root / GENERATED, site, expected=[p.path for p in pages], date=graph.newest)
-    except BuildError as exc:
-        print(f"De site is niet gebouwd: {exc}. De vorige versie blijft staan.", file=sys.stdout)
-        return 1
+    # The search index is built in a second process while mkdocs runs (the page loads it itself,
+    # so mkdocs never needs it); spawn, not fork, because callers may run threads.
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        index = pool.submit(index_script, generated.index_documents)
+
+        def add_index(staging: Path) -> None:
+            (staging / INDEX_FILE).write_text(index.result(), encoding="utf-8")
+            progress(f"zoekindex gemaakt: {len(generated.index_documents)} interventies")
+
+        try:
+            run_mkdocs(
+                docs_dir or root / GENERATED, site, expected=[p.path for p in generated.pages],
+                date=generated.graph.newest, before_swap=add_index,
+            )
+        except BuildError as exc:
+            print(f"De site is niet gebouwd: {exc}. De vorige versie blijft staan.", file=sys.stdout)
+            return 1
     progress(f"site gebouwd in {site}")
     return 0
 
@@ -98,7 +121,7 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
     if generated is None:
         print("De offline versie is niet gemaakt.", file=sys.stdout)
         return 1
-    pages, graph = generated
+    pages, graph = generated.pages, generated.graph
     zip_path = (zip_path or root / BUNDLE).resolve()
     with tempfile.TemporaryDirectory() as tmp:
         offline_site = Path(tmp) / "site"
@@ -206,7 +229,10 @@ def write_docs(docs: Path, pages: list[Page]) -> None:
             path.write_text(text, encoding="utf-8")
 
 
-def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date, offline: bool = False, **overrides) -> None:
+def run_mkdocs(
+    docs: Path, site: Path, expected: list[str], date: datetime.date, offline: bool = False,
+    before_swap: Callable[[Path], None] | None = None, **overrides,
+) -> None:
     """mkdocs build --strict into a fresh folder, verify every page, then swap it in.
 
     SOURCE_DATE_EPOCH (the catalogue's newest record date) makes the sitemap reproducible.
@@ -229,6 +255,8 @@ def run_mkdocs(docs: Path, site: Path, expected: list[str], date: datetime.date,
             mkdocs_build(config)
         except (Abort, ConfigurationError) as exc:
             raise BuildError(f"mkdocs meldt: {exc}") from None
+        if before_swap:
+            before_swap(staging)
         missing = [page for page in expected if not (staging / html_path(page, config["use_directory_urls"])).is_file()]
         if missing:
             raise BuildError(f"{len(missing)} pagina's ontbreken in de gebouwde site: {', '.join(missing[:10])}")

@@ -145,9 +145,19 @@ def script(variable: str, value: Any) -> str:
     return f"window.{variable}=JSON.parse({literal});\n"
 
 
-def search_files(catalog: Catalog, data: dict[str, Any]) -> list[Page]:
-    """The catalogue page's scripts: lunr (from the installed mkdocs package), data and index."""
+INDEX_FILE = "assets/catalogus-index.js"  # loaded by the page itself, after the first results
+
+
+def index_script(docs: list[dict[str, str]]) -> str:
+    """The index file's text; a top-level function so a second process can make it."""
+    return script("CATALOG_INDEX", build_index(docs))
+
+
+def search_files(catalog: Catalog, data: dict[str, Any], with_index: bool = True) -> list[Page]:
+    """The catalogue page's scripts: lunr (from the installed mkdocs package), data and, unless
+    the caller builds it elsewhere, the index."""
     files = [Page(f"assets/vendor/{name}", path.read_text("utf-8")) for name, path in LUNR_FILES.items()]
     files.append(Page("assets/catalogus-data.js", script("CATALOG", data)))
-    files.append(Page("assets/catalogus-index.js", script("CATALOG_INDEX", build_index(documents(catalog)))))
+    if with_index:
+        files.append(Page(INDEX_FILE, index_script(documents(catalog))))
     return files
