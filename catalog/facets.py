@@ -9,15 +9,16 @@ class Facet(NamedTuple):
     key: str  # in the catalogue URL: #doelgroep=jongeren
     field: str  # the record field it filters on
     vocabulary: str | None  # taxonomy.yml vocabulary; None for werkzame elementen
-    legend: str
+    legend: str  # above the options on the catalogue page
+    folder: str  # URL folder of the overview pages: /doelgroepen/jongeren/
+    overview: str  # title of the overview page and its nav entry
 
 
 FACETS = (
-    Facet("element", "elements", None, "Werkzame elementen"),
-    Facet("doelgroep", "target_groups", "target_groups", "Doelgroepen"),
-    Facet("thema", "themes", "themes", "Thema's"),
-    Facet("erkenning", "evidence", "evidence", "Erkenning"),
-    Facet("soort", "kind", "kinds", "Soort"),
+    Facet("element", "elements", None, "Werkzame elementen", "werkzame-elementen", "Werkzame elementen"),
+    Facet("doelgroep", "target_groups", "target_groups", "Doelgroepen", "doelgroepen", "Doelgroepen"),
+    Facet("thema", "themes", "themes", "Thema's", "themas", "Thema's"),
+    Facet("erkenning", "evidence", "evidence", "Erkenning", "erkenning", "Erkenning"),
+    Facet("soort", "kind", "kinds", "Soort", "soorten", "Soorten"),
 )
-KEY_OF_VOCABULARY = {f.vocabulary: f.key for f in FACETS if f.vocabulary}
-FIELD_OF_VOCABULARY = {f.vocabulary: f.field for f in FACETS if f.vocabulary}
+BY_VOCABULARY = {f.vocabulary: f for f in FACETS if f.vocabulary}  # the taxonomy's four vocabularies

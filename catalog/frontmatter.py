@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .problems import field_name
+
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
@@ -130,8 +132,6 @@ class _Builder:
         return node.start_mark.line + 1 + self.offset
 
     def error(self, node: yaml.Node, path: Path, message: str) -> None:
-        from .problems import field_name
-
         self.result.errors.append((self.line(node), field_name(path), message))
         self.result.error_paths.add(path)
 

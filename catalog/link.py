@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .load import Catalog
+from .slug import fold
 
 MAX_RELATED = 6
 
@@ -29,8 +30,6 @@ class Graph:
 
 
 def title_key(record) -> tuple[str, str]:
-    from .slug import fold
-
     return fold(record.data["title"]), record.slug
 
 

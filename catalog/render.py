@@ -21,25 +21,18 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .facets import FIELD_OF_VOCABULARY, KEY_OF_VOCABULARY
+from .facets import BY_VOCABULARY
 from .link import Graph, title_key
 from .parts import HtmlParts, dutch_date
 from .load import Catalog, Record
 
 TEMPLATES = Path(__file__).parent / "templates"
 BODY_EXTENSIONS = ["tables", "sane_lists"]  # no attr_list: it would let contributors set attributes
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
-FENCE = re.compile(r"^(```|~~~)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text
 
-# URL folders of the site (Dutch) per vocabulary, and the page title of each overview.
-SECTIONS = {
-    "target_groups": ("doelgroepen", "Doelgroepen"),
-    "themes": ("themas", "Thema's"),
-    "evidence": ("erkenning", "Erkenning"),
-    "kinds": ("soorten", "Soorten"),
-}
+# URL folder and page title of each vocabulary's overview, from the facet table.
+SECTIONS = {vocabulary: (f.folder, f.overview) for vocabulary, f in BY_VOCABULARY.items()}
 
 
 @dataclass
@@ -169,14 +162,14 @@ class Renderer(HtmlParts):
 
     def with_term(self, vocabulary: str, slug: str) -> list[Record]:
         """Interventions tagged with a taxonomy term (list fields such as themes, or one value such as kind)."""
-        field = FIELD_OF_VOCABULARY[vocabulary]
+        field = BY_VOCABULARY[vocabulary].field
         return [r for r in self.by_title if slug == r.data[field] or (isinstance(r.data[field], list) and slug in r.data[field])]
 
     def interventions_of(self, slugs: list[str]) -> list[Record]:
         return [self.catalog.interventions[slug] for slug in slugs]
 
     def facet_key(self, vocabulary: str) -> str:
-        return KEY_OF_VOCABULARY[vocabulary]
+        return BY_VOCABULARY[vocabulary].key
 
     def edit_url(self, record: Record) -> str | None:
         """The record's source file on the repository, from mkdocs.yml's repo_url and edit_uri."""

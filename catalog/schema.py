@@ -142,7 +142,7 @@ def _translate(error: jsonschema.ValidationError, path: tuple, raw: dict) -> Ite
     elif keyword == "required":
         for key in error.validator_value:
             if key not in value:
-                yield path + (key,), _required_message(key, path)
+                yield path + (key,), schema.get("x-message", "verplicht veld ontbreekt")
     elif keyword == "type":
         yield path, _type_message(schema, value, raw.get(path))
     elif keyword == "enum":
@@ -169,12 +169,6 @@ def _translate(error: jsonschema.ValidationError, path: tuple, raw: dict) -> Ite
         yield path, f"{value} kan niet; gebruik een {schema.get('x-type', 'getal')} tussen {schema.get('minimum')} en {schema.get('maximum')}"
     else:  # pragma: no cover - a keyword our schemas do not use
         yield path, error.message
-
-
-def _required_message(key: str, path: tuple) -> str:
-    if key == "assessment":
-        return "verplicht als evidence niet 'niet-beoordeeld' is: noem wie beoordeelde (by) en wanneer (date)"
-    return "verplicht veld ontbreekt"
 
 
 TYPE_NOUNS = {

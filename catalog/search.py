@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from lunr.pipeline import Pipeline
 from .facets import FACETS
 from .load import Catalog
 from .render import TEXT_OF_HTML, Page, clean_html
+from .slug import strip_accents
 
 LUNR_DIR = Path(__import__("mkdocs").__file__).parent / "contrib" / "search"
 LUNR_FILES = {
@@ -38,9 +38,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def fold(text: str) -> str:
     """Lower case without accents or punctuation: 'Kan wél!' -> 'kan wel'. The page does the same."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", plain.replace("_", " ")).strip()
+    return _NON_WORD.sub(" ", strip_accents(text.lower()).replace("_", " ")).strip()
 
 
 @cache

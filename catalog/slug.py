@@ -14,7 +14,11 @@ def slugify(text: str) -> str:
     return _toc_slugify(text, "-")
 
 
+def strip_accents(text: str) -> str:
+    """'wél' -> 'wel': compatibility-decompose, then drop the combining marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Compare titles without case or accents: 'Kan Wél!' and 'kan wel!' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(strip_accents(text.casefold()).split())

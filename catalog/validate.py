@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any, Iterator
 
@@ -10,6 +11,9 @@ from .load import TAXONOMY_FILE, Catalog, Record
 from .problems import Problem, field_name
 from .safety import unsafe_html
 from .slug import fold, slugify
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")  # an ATX heading of a Markdown body
+_FENCE = re.compile(r"^(```|~~~)")  # opens or closes a code block, where # is no heading
 
 
 def validate(catalog: Catalog) -> list[Problem]:
@@ -89,13 +93,11 @@ def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
 
 def heading_outline(record: Record, validators) -> Iterator[Problem]:
     """Body headings start at ## (the title is the page's #) and skip no level: screen readers navigate by them."""
-    from .render import FENCE, HEADING
-
     previous, fenced = 1, False
     for offset, line in enumerate(record.body.split("\n")):
-        if FENCE.match(line.strip()):
+        if _FENCE.match(line.strip()):
             fenced = not fenced
-        match = None if fenced else HEADING.match(line)
+        match = None if fenced else _HEADING.match(line)
         if not match:
             continue
         level = len(match.group(1))
