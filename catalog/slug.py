@@ -14,9 +14,14 @@ def slugify(text: str) -> str:
     return _toc_slugify(text, "-")
 
 
+_ACCENTS = re.compile("[\u0300-\u036f]")  # the combining marks the catalogue page strips too
+
+
 def strip_accents(text: str) -> str:
-    """'wél' -> 'wel': compatibility-decompose, then drop the combining marks."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """'wél' -> 'wel': compatibility-decompose, then drop the accents (as the page's fold() does)."""
+    if text.isascii():
+        return text
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
 
 
 def fold(text: str) -> str:
