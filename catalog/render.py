@@ -16,8 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import markdown
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -27,7 +28,6 @@ from .parts import HtmlParts, dutch_date
 from .load import Catalog, Record
 
 TEMPLATES = Path(__file__).parent / "templates"
-BODY_EXTENSIONS = ["tables", "sane_lists"]  # no attr_list: it would let contributors set attributes
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text
 
@@ -51,13 +51,15 @@ def _meta_value(value: Any) -> Markup:
     return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
 
 
-_MARKDOWN = markdown.Markdown(extensions=BODY_EXTENSIONS)
-
-
 @cache
 def clean_html(source: str) -> str:
-    """Markdown to HTML, then nh3 removes anything that could run script (cached: search reuses it)."""
-    rendered = _MARKDOWN.reset().convert(source)
+    """GitHub-flavoured Markdown to HTML, then nh3 removes anything that could run script.
+
+    cmark-gfm is what GitHub shows in a pull request, so contributors see their text as the site
+    will. Raw HTML is passed on (UNSAFE) only so that nh3 decides, in one place, what stays.
+    Cached: the search index reuses it.
+    """
+    rendered = cmarkgfm.github_flavored_markdown_to_html(source, options=Options.CMARK_OPT_UNSAFE)
     return nh3.clean(rendered, link_rel="noopener noreferrer")
 
 
