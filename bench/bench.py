@@ -113,7 +113,7 @@ def folder_size(folder: Path) -> int:
 
 
 def index_seconds(root: Path) -> float:
-    from catalog.build import apply_defaults
+    from catalog.schema import apply_defaults
     from catalog.load import load_catalog
     from catalog.search import build_index, documents
 

@@ -14,7 +14,6 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -25,8 +24,8 @@ from .link import Graph, build_graph
 from .load import Catalog, load_catalog
 from .problems import report
 from .render import Page, render_pages
-from .search import INDEX_FILE, catalog_data, documents, index_script, search_files
-from .schema import raw_schemas, with_defaults
+from .search import INDEX_FILE, catalog_data, index_of_folder, search_files
+from .schema import apply_defaults
 from .validate import validate
 
 GENERATED = Path("build") / "docs"
@@ -56,7 +55,7 @@ class Progress:
 class Generated:
     pages: list[Page]
     graph: Graph
-    index_documents: list[dict[str, str]] | None  # set when the caller builds the index itself
+    slugs: list[str]  # the interventions in the order of CATALOG.items, which the index refers to
 
 
 def generate(root: Path, docs: Path, progress: Progress, offline: bool = False, index_later: bool = False) -> Generated | None:
@@ -79,24 +78,29 @@ def generate(root: Path, docs: Path, progress: Progress, offline: bool = False, 
     if not index_later:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     write_docs(docs, pages + files)
-    return Generated(pages, graph, documents(catalog) if index_later else None)
+    return Generated(pages, graph, [item["slug"] for item in data["items"]])
 
 
 def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None) -> int:
     progress = Progress()
-    generated = generate(root, docs_dir or root / GENERATED, progress, index_later=True)
-    if generated is None:
-        print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
-        return 1
     site = (site_dir or root / "site").resolve()
-    # The search index is built in a second process while mkdocs runs (the page loads it itself,
-    # so mkdocs never needs it); spawn, not fork, because callers may run threads.
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        index = pool.submit(index_script, generated.index_documents)
+    # The search index is made in a second process that starts with the build and loads the
+    # records itself, so it runs beside checking, rendering and mkdocs (the page loads the index
+    # itself; mkdocs never needs it). Spawn, not fork: callers may run threads. Leaving the
+    # `with` stops the process, also when the content has errors.
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        index = pool.apply_async(index_of_folder, (root,))
+        generated = generate(root, docs_dir or root / GENERATED, progress, index_later=True)
+        if generated is None:
+            print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
+            return 1
 
         def add_index(staging: Path) -> None:
-            (staging / INDEX_FILE).write_text(index.result(), encoding="utf-8")
-            progress(f"zoekindex gemaakt: {len(generated.index_documents)} interventies")
+            slugs, text = index.get()
+            if slugs != generated.slugs:
+                raise BuildError("de interventies veranderden tijdens de bouw; bouw opnieuw")
+            (staging / INDEX_FILE).write_text(text, encoding="utf-8")
+            progress(f"zoekindex gemaakt: {len(slugs)} interventies")
 
         try:
             run_mkdocs(
@@ -193,11 +197,6 @@ def serve(root: Path, address: str) -> int:
 
 class BuildError(Exception):
     """mkdocs refused the generated pages, or a page is missing afterwards."""
-
-
-def apply_defaults(catalog: Catalog) -> None:
-    for record in catalog.all_records():
-        record.parsed.data = with_defaults(record.data, raw_schemas()[record.type], record.type)
 
 
 def site_config() -> dict:

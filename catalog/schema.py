@@ -240,3 +240,9 @@ def _default(spec: dict) -> Any:
     if "default" in spec:
         return spec["default"]
     return [] if spec.get("type") == "array" else None
+
+
+def apply_defaults(catalog) -> None:
+    """Fill every record's optional fields, after validation (see with_defaults)."""
+    for record in catalog.all_records():
+        record.parsed.data = with_defaults(record.data, raw_schemas()[record.type], record.type)

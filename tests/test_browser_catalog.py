@@ -198,7 +198,7 @@ def test_common_words_match_the_same_documents_without_scoring(browser, tmp_path
     import sys
 
     import build_catalog
-    from catalog.build import apply_defaults
+    from catalog.schema import apply_defaults
     from catalog.load import load_catalog
     from catalog.search import documents, fold, stem
     from conftest import REPO, serve_folder

@@ -98,7 +98,7 @@ def test_related_named_on_both_sides_and_sorted_by_shared_elements(tmp_path, cap
         (root / "interventions" / "wijkgesprek.md").read_text("utf-8").replace("elements: [buurtcoach]", "elements: [buurtcoach, kleine-stappen]"),
         "utf-8",
     )
-    from catalog.build import apply_defaults
+    from catalog.schema import apply_defaults
     from catalog.link import build_graph
     from catalog.load import load_catalog
 
