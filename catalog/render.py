@@ -129,8 +129,9 @@ class Renderer(HtmlParts):
         aria = f' aria-label="{html.escape(label)}"' if label else ""
         if cards:
             # A div with list roles, not ul/li: Chromium recounts list-item numbers for every
-            # hidden li, which made filtering 5,000 cards take seconds.
-            items = "\n".join(self._card(record, here) for record in records)
+            # hidden li, which made filtering 5,000 cards take seconds. One card per line: the
+            # catalogue script splits the lines (see catalogus-app.js).
+            items = "\n".join(self._card(record, here).replace("\n", " ") for record in records)
             return Markup(f'<div class="ci-results" role="list"{aria}>\n{items}\n</div>')
         items = "\n".join(self._line(record, here) for record in records)
         return Markup(f'<ul class="ci-list-compact"{aria}>\n{items}\n</ul>')

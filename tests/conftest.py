@@ -36,11 +36,14 @@ def valid_catalog(tmp_path: Path) -> Path:
     return make_catalog(tmp_path)
 
 
-def build_fixture_site(tmp: Path, bundle: bool = False) -> Path:
-    """The valid fixture catalogue built into tmp/site; with `bundle`, also tmp/offline.zip unpacked in tmp/unpacked."""
+def build_fixture_site(tmp: Path, bundle: bool = False, before=None) -> Path:
+    """The valid fixture catalogue built into tmp/site; with `bundle`, also tmp/offline.zip unpacked
+    in tmp/unpacked; `before(root)` may change the records first."""
     import zipfile
 
     root = make_catalog(tmp)
+    if before:
+        before(root)
     assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
     if bundle:
         zip_path = tmp / "offline.zip"

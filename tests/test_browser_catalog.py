@@ -183,6 +183,38 @@ def test_without_javascript_every_intervention_is_listed(browser, site_url):
     context.close()
 
 
+def test_script_shows_the_same_cards_as_the_page_without_javascript(browser, tmp_path):
+    """The script builds its cards from the <noscript> list, one line per card; a summary written
+    over several lines must not split a card."""
+    from conftest import build_fixture_site, serve_folder
+
+    def summary_over_lines(root):
+        path = root / "interventions" / "kan-wel.md"
+        text = path.read_text("utf-8").replace(
+            "summary: Bewoners zetten met een buurtcoach een eigen idee om in actie.",
+            "summary: |\n  Bewoners zetten met een buurtcoach\n  een eigen idee om in actie.",
+        )
+        path.write_text(text, "utf-8")
+
+    tmp = build_fixture_site(tmp_path, before=summary_over_lines)
+    url, stop = serve_folder(tmp / "site")
+    try:
+        cards = {}
+        for scripting in (False, True):
+            context = browser.new_context(java_script_enabled=scripting)
+            page = context.new_page()
+            page.goto(url + "catalogus/")
+            if scripting:
+                page.wait_for_selector("html[data-catalog-ready]")
+            cards[scripting] = page.locator(".ci-results > .ci-result").evaluate_all("cards => cards.map(c => c.outerHTML)")
+            context.close()
+    finally:
+        stop()
+    assert len(cards[True]) == 3
+    assert cards[True] == cards[False]
+    assert "Bewoners zetten met een buurtcoach een eigen idee om in actie." in cards[True][1]
+
+
 def test_theme_search_still_works(page, site_url):
     page.goto(site_url)
     page.locator(".md-search__input").first.click()

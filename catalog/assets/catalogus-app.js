@@ -1,12 +1,13 @@
 // The catalogue page: facets, Dutch search and sorting over the result cards already in the page.
-// Without JavaScript the page lists every intervention; this script only filters and reorders.
+// Without JavaScript the page lists every intervention (in <noscript>); this script shows the
+// cards that match, built from those same lines of HTML.
 // Data comes from classic scripts (window.CATALOG, window.CATALOG_INDEX), so file:// works too.
 (function () {
   "use strict";
 
   var data = window.CATALOG;
   var form = document.getElementById("ci-finder");
-  var all = document.querySelector(".ci-results");
+  var all = document.getElementById("ci-all");
   if (!data || !window.lunr || !form || !all) return;
 
   var PAGE = 25;
@@ -17,27 +18,37 @@
   var sortField = document.getElementById("ci-sort");
   var facets = data.facets;
   var items = data.items;
+  // With scripting on, the browser keeps <noscript> as one piece of text instead of building
+  // thousands of cards (that took over a second for 5,000). Every card is one line of it, in
+  // title order; a card becomes elements only when it is shown.
   var cards = {};
   var titleRank = {};
-  Array.prototype.forEach.call(all.querySelectorAll(".ci-result[data-slug]"), function (card, i) {
-    cards[card.getAttribute("data-slug")] = card;
-    titleRank[card.getAttribute("data-slug")] = i; // the page lists cards by title
+  var label = "";
+  var count = 0;
+  all.textContent.split("\n").forEach(function (line) {
+    var slug = /^<div class="ci-result" [^>]*data-slug="([^"]+)"/.exec(line);
+    if (slug) {
+      titleRank[slug[1]] = count++;
+      cards[slug[1]] = line;
+    } else if (!label && /^<div class="ci-results"/.test(line)) {
+      label = /aria-label="([^"]*)"/.exec(line)[1];
+    }
   });
-  // The page's own list (every card, for readers without JavaScript) is hidden once; the results
-  // are copies of its cards in a short list of their own. Moving nodes inside a list of thousands
-  // made Chromium restyle all their siblings on every update.
   var list = document.createElement("div");
   list.className = "ci-results";
   list.id = "ci-live";
   list.setAttribute("role", "list");
-  list.setAttribute("aria-label", all.getAttribute("aria-label"));
-  all.removeAttribute("aria-label");
-  all.hidden = true;
+  list.setAttribute("aria-label", label);
   all.parentNode.insertBefore(list, all);
   var copies = {};
 
   function copy(slug) {
-    return copies[slug] || (copies[slug] = cards[slug].cloneNode(true));
+    if (!copies[slug]) {
+      var template = document.createElement("template");
+      template.innerHTML = cards[slug];
+      copies[slug] = template.content.firstElementChild;
+    }
+    return copies[slug];
   }
   var evidenceRank = {};
   data.evidenceOrder.forEach(function (slug, i) {
@@ -356,5 +367,6 @@
   form.hidden = false;
   restore();
   document.documentElement.setAttribute("data-results-ready", "");
-  loadIndex();
+  // Start on the index only after the first results were painted: parsing it takes a while.
+  requestAnimationFrame(function () { setTimeout(loadIndex, 0); });
 })();
