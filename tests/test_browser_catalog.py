@@ -137,6 +137,19 @@ def test_state_lives_in_the_url(catalogue, site_url):
     assert visible(fresh) == ["buurtfeest", "kan-wel"]
 
 
+def test_typing_reaches_the_url_after_a_pause_without_new_history(catalogue):
+    length = catalogue.evaluate("history.length")
+    catalogue.evaluate("""() => {
+        window.replacements = 0;
+        const replace = history.replaceState.bind(history);
+        history.replaceState = (...args) => { window.replacements++; return replace(...args); };
+    }""")
+    catalogue.locator("#ci-q").press_sequentially("bewoners", delay=20)
+    catalogue.wait_for_function("location.hash === '#q=bewoners'")
+    assert 1 <= catalogue.evaluate("window.replacements") < 8  # not once per key
+    assert catalogue.evaluate("history.length") == length
+
+
 def test_back_and_forward_restore_the_state(catalogue):
     catalogue.get_by_role("checkbox", name="Bewoners", exact=True).check()
     catalogue.get_by_role("checkbox", name="Jongeren", exact=True).check()
