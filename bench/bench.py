@@ -102,9 +102,11 @@ def build_figures(root: Path, tmp: Path, runs: int) -> dict[str, float]:
             builds.append(run_measured(*command))
         bases.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(base)))
         bares.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(bare)))
+    turns = [build[0] / base[0] for build, base in zip(builds, bases)]
     return {
         "build_s": min(b[0] for b in builds), "peak_mb": max(b[1] for b in builds),
         "base_s": min(b[0] for b in bases), "bare_s": min(b[0] for b in bares),
+        "turns": turns,
     }
 
 
@@ -256,6 +258,9 @@ def print_budgets(rows: list[dict], browser: bool) -> None:
             print(f"catalogus 5000, filter < 50 ms: {verdict(r['toggle_ms'] < 50)} ({r['toggle_ms']:.1f} ms)")
             print(f"catalogus 5000, zoeken < 50 ms: {verdict(r['query_ms'] < 50)} ({r['query_ms']:.1f} ms)")
             print(f"catalogus 5000, eerste resultaten < 1 s: {verdict(r['first_s'] < 1)} ({r['first_s']:.2f} s)")
+    for r in rows:
+        spread = ", ".join(f"{t:.2f}x" for t in r["turns"])
+        print(f"bouw/mkdocs {r['n']} per beurt (na elkaar gemeten): {spread}")
     for r in rows:
         share = r["index_s"] / r["build_s"]
         print(f"zoekindex {r['n']} < 20% van de bouw: {verdict(share < 0.2)} ({share:.0%})")

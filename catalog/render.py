@@ -103,6 +103,7 @@ class Renderer(HtmlParts):
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.templates: dict[str, Any] = {}
         self.env.filters.update(date=dutch_date, yamlstr=_meta_value, h=lambda v: Markup(html.escape(str(v), quote=True)))
         self.by_title = sorted(catalog.interventions.values(), key=title_key)
         self.elements_by_title = sorted(catalog.elements.values(), key=title_key)
@@ -201,10 +202,15 @@ class Renderer(HtmlParts):
         return pages
 
     def _render(self, template: str, path: str, **context: Any) -> Page:
-        page = self.env.get_template(template).render(here=path, r=self, site=self.site, **context)
+        page = self._template(template).render(here=path, r=self, site=self.site, **context)
         if self.site.get("offline"):
             page = _after_front_matter(page, self.env.get_template("_offline.md.j2").render(r=self, site=self.site))
         return Page(path, page)
+
+    def _template(self, name: str):
+        if name not in self.templates:
+            self.templates[name] = self.env.get_template(name)
+        return self.templates[name]
 
     def download_link(self, here: str) -> Markup:
         """Raw HTML: the zip is added to the online site after mkdocs ran, so mkdocs cannot check it."""

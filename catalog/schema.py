@@ -225,15 +225,27 @@ def _did_you_mean(value: str, options: list) -> str:
 
 def with_defaults(data: Any, spec: dict, name: str) -> Any:
     """Every optional field present (schema default or None), so templates need no guards."""
-    spec, name = resolve_in(spec, name)
+    spec, name = _resolved(spec, name)
     if isinstance(data, dict) and "properties" in spec:
         return {
-            key: with_defaults(data[key], prop, name) if key in data else _default(resolve(prop, name))
+            key: with_defaults(data[key], prop, name) if key in data else _default(_resolved(prop, name)[0])
             for key, prop in spec["properties"].items()
         }
     if isinstance(data, list) and "items" in spec:
         return [with_defaults(item, spec["items"], name) for item in data]
     return data
+
+
+_RESOLVED: dict[tuple[int, str], tuple[dict, tuple[dict, str]]] = {}
+
+
+def _resolved(spec: dict, name: str) -> tuple[dict, str]:
+    """resolve_in, remembered per schema node (held, so its id is never reused by another)."""
+    key = (id(spec), name)
+    held = _RESOLVED.get(key)
+    if held is None or held[0] is not spec:
+        held = _RESOLVED[key] = (spec, resolve_in(spec, name))
+    return held[1]
 
 
 def _default(spec: dict) -> Any:
