@@ -24,7 +24,8 @@ from .link import Graph, build_graph
 from .load import Catalog, load_catalog
 from .problems import report
 from .render import Page, render_pages
-from .search import INDEX_FILE, catalog_data, index_of_folder, search_files
+from . import worker
+from .search import INDEX_FILE, catalog_data, search_files
 from .schema import apply_defaults
 from .validate import validate
 
@@ -58,8 +59,15 @@ class Generated:
     slugs: list[str]  # the interventions in the order of CATALOG.items, which the index refers to
 
 
-def generate(root: Path, docs: Path, progress: Progress, offline: bool = False, index_later: bool = False) -> Generated | None:
-    """Check everything, then write the pages; on any content error write nothing and return None."""
+def generate(
+    root: Path, docs: Path, progress: Progress, offline: bool = False, index_later: bool = False,
+    other_shard: Callable[[], list[Page]] | None = None,
+) -> Generated | None:
+    """Check everything, then write the pages; on any content error write nothing and return None.
+
+    With `other_shard`, a second process renders part of the intervention pages (see worker.py);
+    it is asked for them only after the check passed.
+    """
     catalog = load_catalog(root)
     progress(f"geladen: {len(catalog.interventions)} interventies, {len(catalog.elements)} werkzame elementen")
     problems = validate(catalog)
@@ -70,7 +78,10 @@ def generate(root: Path, docs: Path, progress: Progress, offline: bool = False, 
     apply_defaults(catalog)
     graph = build_graph(catalog)
     data = catalog_data(catalog)
-    pages = render_pages(catalog, graph, {**site_config(), "offline": offline}, data["facets"])
+    shards = worker.SHARDS if other_shard else 1
+    pages = render_pages(catalog, graph, {**site_config(), "offline": offline}, data["facets"], shards)
+    if other_shard:
+        pages += other_shard()
     progress(f"pagina's gemaakt: {len(pages)}")
     files = search_files(catalog, data, with_index=not index_later)
     if offline:
@@ -84,13 +95,14 @@ def generate(root: Path, docs: Path, progress: Progress, offline: bool = False, 
 def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None) -> int:
     progress = Progress()
     site = (site_dir or root / "site").resolve()
-    # The search index is made in a second process that starts with the build and loads the
-    # records itself, so it runs beside checking, rendering and mkdocs (the page loads the index
-    # itself; mkdocs never needs it). Spawn, not fork: callers may run threads. Leaving the
-    # `with` stops the process, also when the content has errors.
+    # A second process (worker.py) starts with the build: it renders half of the intervention
+    # pages while this one checks, then makes the search index while mkdocs runs (the page loads
+    # the index itself; mkdocs never needs it). Spawn, not fork: callers may run threads.
+    # Leaving the `with` stops the process, also when the content has errors.
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        index = pool.apply_async(index_of_folder, (root,))
-        generated = generate(root, docs_dir or root / GENERATED, progress, index_later=True)
+        shard = pool.apply_async(worker.intervention_pages, (root, {**site_config(), "offline": False}))
+        index = pool.apply_async(worker.search_index, (root,))
+        generated = generate(root, docs_dir or root / GENERATED, progress, index_later=True, other_shard=shard.get)
         if generated is None:
             print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
             return 1

@@ -184,14 +184,14 @@ class Renderer(HtmlParts):
 
     # -- pages ------------------------------------------------------------------------------
 
-    def pages(self) -> list[Page]:
+    def pages(self, shards: int = 1) -> list[Page]:
+        """Every page; with `shards`, only the first share of the intervention pages (a second
+        process renders the rest, see intervention_pages)."""
         pages = [self._render("home.md.j2", "index.md")]
         pages.append(self._render("interventions.md.j2", "interventies/index.md"))
         pages.append(self._render("catalogus.md.j2", "catalogus/index.md", facets=self.facets))
         pages.append(self._render("elements.md.j2", "werkzame-elementen/index.md"))
-        for record in self.by_title:
-            pages.append(self._render("intervention.md.j2", self.record_page(record), record=record,
-                                      sections=body_sections(record.body)))
+        pages += self.intervention_pages(0, shards)
         for record in self.elements_by_title:
             pages.append(self._render("element.md.j2", self.record_page(record), record=record,
                                       sections=body_sections(record.body)))
@@ -200,6 +200,13 @@ class Renderer(HtmlParts):
             for slug in self.taxonomy[vocabulary]:
                 pages.append(self._render("term.md.j2", self.term_page(vocabulary, slug), vocabulary=vocabulary, slug=slug))
         return pages
+
+    def intervention_pages(self, shard: int, shards: int) -> list[Page]:
+        """Every `shards`-th intervention page in title order, starting at `shard`."""
+        return [
+            self._render("intervention.md.j2", self.record_page(record), record=record, sections=body_sections(record.body))
+            for record in self.by_title[shard::shards]
+        ]
 
     def _render(self, template: str, path: str, **context: Any) -> Page:
         page = self._template(template).render(here=path, r=self, site=self.site, **context)
@@ -248,5 +255,5 @@ def _after_front_matter(page: str, insert: str) -> str:
     return insert + "\n" + page
 
 
-def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict]) -> list[Page]:
-    return Renderer(catalog, graph, site, facets).pages()
+def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict], shards: int = 1) -> list[Page]:
+    return Renderer(catalog, graph, site, facets).pages(shards)

@@ -20,9 +20,8 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
 from .facets import FACETS
-from .load import Catalog, load_catalog
+from .load import Catalog
 from .render import TEXT_OF_HTML, Page, clean_html
-from .schema import apply_defaults
 from .slug import strip_accents
 
 LUNR_DIR = Path(__import__("mkdocs").__file__).parent / "contrib" / "search"
@@ -150,14 +149,6 @@ INDEX_FILE = "assets/catalogus-index.js"  # loaded by the page itself, after the
 def index_script(docs: list[dict[str, str]]) -> str:
     """The index file's text; a top-level function so a second process can make it."""
     return script("CATALOG_INDEX", build_index(docs))
-
-
-def index_of_folder(root: Path) -> tuple[list[str], str]:
-    """(slugs in ref order, index file text) of a catalogue folder, for a second process that
-    starts with the build: it loads the records itself, so nothing large crosses processes."""
-    catalog = load_catalog(root)
-    apply_defaults(catalog)
-    return sorted(catalog.interventions), index_script(documents(catalog))
 
 
 def search_files(catalog: Catalog, data: dict[str, Any], with_index: bool = True) -> list[Page]:

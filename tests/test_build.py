@@ -271,3 +271,18 @@ def test_related_ranking_matches_brute_force():
         others = sorted((o for o in shared if shared[o] and o not in named), key=lambda o: (-shared[o], title_key(interventions[o])))
         expected = sorted(named, key=lambda o: (-shared[o], title_key(interventions[o]))) + others[:MAX_RELATED]
         assert [r.slug for r in graph.related[slug]] == expected, slug
+
+
+def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(tmp_path, capsys):
+    """The build renders half of the intervention pages in a second process (worker.py)."""
+    import io
+
+    from catalog.build import GENERATED, Progress, generate
+
+    root = make_catalog(tmp_path)
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    assert generate(root, tmp_path / "one", Progress(io.StringIO()), index_later=True) is not None
+    two = {p.relative_to(root / GENERATED): p.read_bytes() for p in sorted((root / GENERATED).rglob("*")) if p.is_file()}
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in sorted((tmp_path / "one").rglob("*")) if p.is_file()}
+    assert len([p for p in two if p.parts[0] == "interventies"]) == 4  # the index and 3 interventions
+    assert two == one
