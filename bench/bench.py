@@ -14,8 +14,11 @@ site's short nav, nothing else), measured in the same run:
   mkdocs-material itself costs for this site.
 - "kaal s": the bare record files as pages (no facts, element summaries, related interventions or
   sources). Its ratio shows what the richer pages cost on top; no budget applies to it.
-Builds and baselines take turns, and each figure is the best of --runs, because timings on a
-shared machine vary by 20-30% from one run to the next.
+Builds and baselines take turns, and each time is the best of --runs, because timings on a
+shared machine vary by 20-30% from one run to the next. The machine also has slow and fast spells
+longer than one build, so a best build and a best baseline may come from different spells: the
+budgets use the median of the per-turn ratios (a build against the baseline measured right after
+it), and the table shows both.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import argparse
 import gzip
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,6 +108,7 @@ def build_figures(root: Path, tmp: Path, runs: int) -> dict[str, float]:
         bares.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(bare)))
     turns = [build[0] / base[0] for build, base in zip(builds, bases)]
     return {
+        "turn_ratio": statistics.median(turns),
         "build_s": min(b[0] for b in builds), "peak_mb": max(b[1] for b in builds),
         "base_s": min(b[0] for b in bases), "bare_s": min(b[0] for b in bares),
         "turns": turns,
@@ -223,6 +228,7 @@ def print_table(rows: list[dict], browser: bool) -> None:
     columns = [
         ("N", "n", "{:>6}"), ("check s", "check_s", "{:>8.2f}"), ("YAML-vloer s", "floor_s", "{:>12.2f}"),
         ("bouw s", "build_s", "{:>7.1f}"), ("mkdocs s", "base_s", "{:>8.1f}"), ("bouw/mkdocs", "base_s", "ratio"),
+        ("per beurt", "turn_ratio", "{:>8.2f}x"),
         ("kaal s", "bare_s", "{:>6.1f}"), ("bouw/kaal", "bare_s", "ratio"),
         ("piek MB", "peak_mb", "{:>7.0f}"), ("site MB", "site_mb", "{:>7.1f}"), ("data+index MB", "data_mb", "{:>13.2f}"),
         ("gzip MB", "data_gz_mb", "{:>7.2f}"), ("index s", "index_s", "{:>7.2f}"),
@@ -248,11 +254,11 @@ def print_budgets(rows: list[dict], browser: bool) -> None:
     if 1000 in by_n:
         r = by_n[1000]
         print(f"check 1000 < 2 s: {verdict(r['check_s'] < 2)} ({r['check_s']:.2f} s)")
-        print(f"bouw 1000 <= 1,25x mkdocs (zelfde pagina's): {verdict(r['build_s'] <= 1.25 * r['base_s'])} ({r['build_s'] / r['base_s']:.2f}x)")
+        print(f"bouw 1000 <= 1,25x mkdocs (zelfde pagina's, mediaan per beurt): {verdict(r['turn_ratio'] <= 1.25)} ({r['turn_ratio']:.2f}x)")
         print(f"data+index 1000 < 1 MB gzip: {verdict(r['data_gz_mb'] < 1)} ({r['data_gz_mb']:.2f} MB)")
     if 5000 in by_n:
         r = by_n[5000]
-        print(f"bouw 5000 <= 2x mkdocs (zelfde pagina's): {verdict(r['build_s'] <= 2 * r['base_s'])} ({r['build_s'] / r['base_s']:.2f}x)")
+        print(f"bouw 5000 <= 2x mkdocs (zelfde pagina's, mediaan per beurt): {verdict(r['turn_ratio'] <= 2)} ({r['turn_ratio']:.2f}x)")
         print(f"piekgeheugen 5000 < 4 GB: {verdict(r['peak_mb'] < 4000)} ({r['peak_mb']:.0f} MB)")
         if browser:
             print(f"catalogus 5000, filter < 50 ms: {verdict(r['toggle_ms'] < 50)} ({r['toggle_ms']:.1f} ms)")

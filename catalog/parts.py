@@ -107,7 +107,9 @@ class HtmlParts:
                 reasons.append(f"deelt {len(rel.shared)} {noun}: {titles}")
             link = self._a(here, f"interventies/{rel.slug}.md", self.catalog.interventions[rel.slug].data["title"])
             items.append(f"<li>{link}: {', en '.join(reasons)}</li>")
-        return Markup(f"<ul>{''.join(items)}</ul>")
+        # Not in the theme's search index: other interventions' titles there made every search
+        # for one intervention list the pages of all its relatives too (Material drops the attribute).
+        return Markup(f'<ul data-search-exclude="true">{"".join(items)}</ul>')
 
     def companion_list(self, record, here: str) -> Markup:
         items = "".join(

@@ -286,3 +286,17 @@ def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(tmp_path, c
     one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in sorted((tmp_path / "one").rglob("*")) if p.is_file()}
     assert len([p for p in two if p.parts[0] == "interventies"]) == 4  # the index and 3 interventions
     assert two == one
+
+
+def test_theme_search_leaves_out_related_interventions(tmp_path, capsys):
+    """Searching one intervention in the header should not list every page that names it as related."""
+    import json
+
+    root = make_catalog(tmp_path)
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    html = page(tmp_path / "site", "interventies/kan-wel/index.html")
+    assert '<ul><li><a href="../buurtfeest/">Buurtfeest</a>: genoemd als verwant' in html  # shown on the page
+    assert "data-search-exclude" not in html
+    docs = json.loads(page(tmp_path / "site", "search/search_index.json"))["docs"]
+    section = [d for d in docs if d["location"] == "interventies/kan-wel/#verwante-interventies"]
+    assert section == [{"location": "interventies/kan-wel/#verwante-interventies", "title": "Verwante interventies", "text": ""}]
