@@ -300,3 +300,11 @@ def test_theme_search_leaves_out_related_interventions(tmp_path, capsys):
     docs = json.loads(page(tmp_path / "site", "search/search_index.json"))["docs"]
     section = [d for d in docs if d["location"] == "interventies/kan-wel/#verwante-interventies"]
     assert section == [{"location": "interventies/kan-wel/#verwante-interventies", "title": "Verwante interventies", "text": ""}]
+
+
+def test_heading_links_are_titled_in_dutch(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    html = page(tmp_path / "site", "interventies/kan-wel/index.html")
+    assert 'class="headerlink" href="#doel" title="Vaste link naar dit kopje"' in html
+    assert "Permanent link" not in html
