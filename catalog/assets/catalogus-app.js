@@ -320,10 +320,11 @@
   var pendingTyping = null;
 
   function remember(push) {
-    flushTyping();
     if (push) {
+      flushTyping();
       writeHistory(true);
     } else {
+      clearTimeout(pendingTyping); // each key restarts the pause
       pendingTyping = setTimeout(flushTyping, 300);
     }
   }
