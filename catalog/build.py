@@ -23,7 +23,7 @@ import yaml
 from .link import Graph, build_graph
 from .load import Catalog, load_catalog
 from .problems import report
-from .render import Page, render_pages
+from .render import DOWNLOAD, Page, render_pages
 from . import worker
 from .search import INDEX_FILE, catalog_data, search_files
 from .schema import apply_defaults
@@ -38,7 +38,6 @@ SHIM = "assets/vendor/iframe-worker-shim.js"
 OFFLINE_DOCS = Path("build") / "offline-docs"
 BUNDLE = Path("dist") / "catalogus-offline.zip"
 BUNDLE_FOLDER = "catalogus-offline"
-DOWNLOAD = "downloads/catalogus-offline.zip"  # where the online site offers the bundle
 
 
 class Progress:
@@ -60,13 +59,13 @@ class Generated:
 
 
 def generate(
-    root: Path, docs: Path, progress: Progress, offline: bool = False, index_later: bool = False,
+    root: Path, docs: Path, progress: Progress, offline: bool = False,
     other_shard: Callable[[], list[Page]] | None = None,
 ) -> Generated | None:
     """Check everything, then write the pages; on any content error write nothing and return None.
 
-    With `other_shard`, a second process renders part of the intervention pages (see worker.py);
-    it is asked for them only after the check passed.
+    With `other_shard`, a second process (worker.py) renders part of the intervention pages and
+    makes the search index; it is asked for the pages only after the check passed.
     """
     catalog = load_catalog(root)
     progress(f"geladen: {len(catalog.interventions)} interventies, {len(catalog.elements)} werkzame elementen")
@@ -79,14 +78,14 @@ def generate(
     graph = build_graph(catalog)
     data = catalog_data(catalog)
     shards = worker.SHARDS if other_shard else 1
-    pages = render_pages(catalog, graph, {**site_config(), "offline": offline}, data["facets"], shards)
+    pages = render_pages(catalog, graph, render_settings(offline), data["facets"], shards)
     if other_shard:
         pages += other_shard()
     progress(f"pagina's gemaakt: {len(pages)}")
-    files = search_files(catalog, data, with_index=not index_later)
+    files = search_files(catalog, data, with_index=not other_shard)
     if offline:
         files.append(Page(SHIM, IFRAME_WORKER.read_text("utf-8")))
-    if not index_later:
+    if not other_shard:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     write_docs(docs, pages + files)
     return Generated(pages, graph, [item["slug"] for item in data["items"]])
@@ -100,9 +99,9 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
     # the index itself; mkdocs never needs it). Spawn, not fork: callers may run threads.
     # Leaving the `with` stops the process, also when the content has errors.
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        shard = pool.apply_async(worker.intervention_pages, (root, {**site_config(), "offline": False}))
+        shard = pool.apply_async(worker.intervention_pages, (root, render_settings(offline=False)))
         index = pool.apply_async(worker.search_index, (root,))
-        generated = generate(root, docs_dir or root / GENERATED, progress, index_later=True, other_shard=shard.get)
+        generated = generate(root, docs_dir or root / GENERATED, progress, other_shard=shard.get)
         if generated is None:
             print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
             return 1
@@ -220,6 +219,11 @@ def site_config() -> dict:
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     _Loader.add_constructor("!ENV", lambda loader, node: None)
     return yaml.load(MKDOCS_YML.read_text("utf-8"), Loader=_Loader) or {}
+
+
+def render_settings(offline: bool) -> dict:
+    """What the templates read: mkdocs.yml's settings, and which of the two sites they are for."""
+    return {**site_config(), "offline": offline}
 
 
 def write_docs(docs: Path, pages: list[Page]) -> None:

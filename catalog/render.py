@@ -28,6 +28,7 @@ from .parts import HtmlParts, dutch_date
 from .load import Catalog, Record
 
 TEMPLATES = Path(__file__).parent / "templates"
+DOWNLOAD = "downloads/catalogus-offline.zip"  # where the online site offers the offline bundle
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text
 
@@ -211,7 +212,7 @@ class Renderer(HtmlParts):
     def _render(self, template: str, path: str, **context: Any) -> Page:
         page = self._template(template).render(here=path, r=self, site=self.site, **context)
         if self.site.get("offline"):
-            page = _after_front_matter(page, self.env.get_template("_offline.md.j2").render(r=self, site=self.site))
+            page = _after_front_matter(page, self._template("_offline.md.j2").render(r=self, site=self.site))
         return Page(path, page)
 
     def _template(self, name: str):
@@ -221,8 +222,6 @@ class Renderer(HtmlParts):
 
     def download_link(self, here: str) -> Markup:
         """Raw HTML: the zip is added to the online site after mkdocs ran, so mkdocs cannot check it."""
-        from .build import DOWNLOAD
-
         return Markup(f'<a class="md-button" href="{posixpath.relpath(DOWNLOAD, posixpath.dirname(here) or ".")}" download>Download de offline versie</a>')
 
 

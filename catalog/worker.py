@@ -8,6 +8,7 @@ only once its own check found no errors.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from .link import build_graph
@@ -18,17 +19,12 @@ from .search import documents, index_script
 
 SHARDS = 2  # the main process renders shard 0 of the intervention pages, this one shard 1
 
-_loaded: dict[Path, Catalog] = {}
-
-
+@cache
 def _catalog(root: Path) -> Catalog:
-    """Loaded once per process (both jobs of a build run in the same worker)."""
-    if root not in _loaded:
-        catalog = load_catalog(root)
-        apply_defaults(catalog)
-        _loaded.clear()
-        _loaded[root] = catalog
-    return _loaded[root]
+    """Loaded once: both jobs of a build run in the same worker, which lives for one build."""
+    catalog = load_catalog(root)
+    apply_defaults(catalog)
+    return catalog
 
 
 def intervention_pages(root: Path, site: dict) -> list[Page]:
