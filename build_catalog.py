@@ -132,9 +132,14 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from catalog.build import build
+    from catalog import worker
 
-    return build(args.root.resolve(), args.site_dir)
+    root = args.root.resolve()
+    # The second process starts first, so that it imports while this one imports the build.
+    with worker.started(root) as helper:
+        from catalog.build import build
+
+        return build(root, args.site_dir, helper=helper)
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:

@@ -67,7 +67,7 @@ def yaml_floor(root: Path) -> float:
 
 def short_nav() -> list:
     """The nav of the site's mkdocs.yml: overview pages only."""
-    from catalog.build import site_config
+    from catalog.settings import site_config
 
     return site_config()["nav"]
 

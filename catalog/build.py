@@ -6,9 +6,9 @@ it, and only a complete, verified site replaces the old one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
-import multiprocessing
 import os
 import shutil
 import sys
@@ -18,27 +18,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from .link import Graph, build_graph
-from .load import Catalog, load_catalog
+from .load import load_catalog
 from .problems import report
 from .render import DOWNLOAD, Page, render_pages
 from . import worker
 from .search import INDEX_FILE, catalog_data, search_files
 from .schema import apply_defaults
+from .settings import MKDOCS_YML, REPO, render_settings, site_config
 from .validate import validate
 
 GENERATED = Path("build") / "docs"
 ASSETS = Path(__file__).parent / "assets"
-REPO = Path(__file__).resolve().parent.parent
-MKDOCS_YML = REPO / "mkdocs.yml"
 IFRAME_WORKER = REPO / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM = "assets/vendor/iframe-worker-shim.js"
 OFFLINE_DOCS = Path("build") / "offline-docs"
 BUNDLE = Path("dist") / "catalogus-offline.zip"
 BUNDLE_FOLDER = "catalogus-offline"
-
 
 class Progress:
     """One line per phase with counts and elapsed time: quiet enough for CI logs."""
@@ -50,22 +46,20 @@ class Progress:
     def __call__(self, message: str) -> None:
         print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out)
 
-
 @dataclass
 class Generated:
     pages: list[Page]
     graph: Graph
     slugs: list[str]  # the interventions in the order of CATALOG.items, which the index refers to
 
-
 def generate(
     root: Path, docs: Path, progress: Progress, offline: bool = False,
-    other_shard: Callable[[], list[Page]] | None = None,
+    intervention_pages: Callable[[], list[Page]] | None = None,
 ) -> Generated | None:
     """Check everything, then write the pages; on any content error write nothing and return None.
 
-    With `other_shard`, a second process (worker.py) renders part of the intervention pages and
-    makes the search index; it is asked for the pages only after the check passed.
+    With `intervention_pages`, a second process (worker.py) renders those pages and makes the
+    search index; it is asked for the pages only after the check passed.
     """
     catalog = load_catalog(root)
     progress(f"geladen: {len(catalog.interventions)} interventies, {len(catalog.elements)} werkzame elementen")
@@ -77,37 +71,31 @@ def generate(
     apply_defaults(catalog)
     graph = build_graph(catalog)
     data = catalog_data(catalog)
-    shards = worker.SHARDS if other_shard else 1
-    pages = render_pages(catalog, graph, render_settings(offline), data["facets"], shards)
-    if other_shard:
-        pages += other_shard()
+    pages = render_pages(catalog, graph, render_settings(offline), data["facets"], interventions=not intervention_pages)
+    if intervention_pages:
+        pages += intervention_pages()
     progress(f"pagina's gemaakt: {len(pages)}")
-    files = search_files(catalog, data, with_index=not other_shard)
+    files = search_files(catalog, data, with_index=not intervention_pages)
     if offline:
         files.append(Page(SHIM, IFRAME_WORKER.read_text("utf-8")))
-    if not other_shard:
+    if not intervention_pages:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     write_docs(docs, pages + files)
     return Generated(pages, graph, [item["slug"] for item in data["items"]])
 
-
-def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None) -> int:
+def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None, helper: worker.Helper | None = None) -> int:
+    """Check, render and build; `helper` is the second process if the caller started it already."""
     progress = Progress()
     site = (site_dir or root / "site").resolve()
-    # A second process (worker.py) starts with the build: it renders half of the intervention
-    # pages while this one checks, then makes the search index while mkdocs runs (the page loads
-    # the index itself; mkdocs never needs it). Spawn, not fork: callers may run threads.
-    # Leaving the `with` stops the process, also when the content has errors.
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        shard = pool.apply_async(worker.intervention_pages, (root, render_settings(offline=False)))
-        index = pool.apply_async(worker.search_index, (root,))
-        generated = generate(root, docs_dir or root / GENERATED, progress, other_shard=shard.get)
+    with contextlib.ExitStack() as stack:
+        helper = helper or stack.enter_context(worker.started(root))
+        generated = generate(root, docs_dir or root / GENERATED, progress, intervention_pages=helper.pages.get)
         if generated is None:
             print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
             return 1
 
         def add_index(staging: Path) -> None:
-            slugs, text = index.get()
+            slugs, text = helper.index.get()
             if slugs != generated.slugs:
                 raise BuildError("de interventies veranderden tijdens de bouw; bouw opnieuw")
             (staging / INDEX_FILE).write_text(text, encoding="utf-8")
@@ -123,7 +111,6 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
             return 1
     progress(f"site gebouwd in {site}")
     return 0
-
 
 def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = None) -> int:
     """The offline site as one zip: file:// URLs, local search, and a copy in the online site."""
@@ -157,7 +144,6 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
         shutil.copyfile(zip_path, target)
     return 0
 
-
 def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
     """A reproducible zip: sorted entries, one fixed timestamp (the catalogue's date), fixed modes."""
     import zipfile
@@ -174,7 +160,6 @@ def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, path.read_bytes(), compresslevel=9)
     partial.replace(zip_path)
-
 
 def serve(root: Path, address: str) -> int:
     """Live preview: regenerate pages when a record changes; mkdocs serve reloads the browser."""
@@ -205,26 +190,8 @@ def serve(root: Path, address: str) -> int:
     mkdocs_serve(config_file=str(MKDOCS_YML), docs_dir=str(docs), dev_addr=address, livereload=True)
     return 0
 
-
 class BuildError(Exception):
     """mkdocs refused the generated pages, or a page is missing afterwards."""
-
-
-def site_config() -> dict:
-    """mkdocs.yml read with PyYAML's full loader tags ignored (we only need plain settings)."""
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    _Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load(MKDOCS_YML.read_text("utf-8"), Loader=_Loader) or {}
-
-
-def render_settings(offline: bool) -> dict:
-    """What the templates read: mkdocs.yml's settings, and which of the two sites they are for."""
-    return {**site_config(), "offline": offline}
-
 
 def write_docs(docs: Path, pages: list[Page]) -> None:
     """Replace the generated folder; only changed files are rewritten, so `serve` reloads little."""
@@ -242,7 +209,6 @@ def write_docs(docs: Path, pages: list[Page]) -> None:
         if not path.exists() or path.read_text("utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-
 
 def run_mkdocs(
     docs: Path, site: Path, expected: list[str], date: datetime.date, offline: bool = False,
@@ -288,7 +254,6 @@ def run_mkdocs(
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
 
 def html_path(page: str, directory_urls: bool) -> str:
     """Where mkdocs writes a Markdown page: kan-wel.md -> kan-wel/index.html (or kan-wel.html)."""

@@ -12,7 +12,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -167,8 +167,18 @@ class Renderer(HtmlParts):
 
     def with_term(self, vocabulary: str, slug: str) -> list[Record]:
         """Interventions tagged with a taxonomy term (list fields such as themes, or one value such as kind)."""
-        field = BY_VOCABULARY[vocabulary].field
-        return [r for r in self.by_title if slug == r.data[field] or (isinstance(r.data[field], list) and slug in r.data[field])]
+        return self._by_term.get((vocabulary, slug), [])
+
+    @cached_property
+    def _by_term(self) -> dict[tuple[str, str], list[Record]]:
+        """One pass over the interventions instead of one per term page, in title order."""
+        by_term: dict[tuple[str, str], list[Record]] = {}
+        for record in self.by_title:
+            for vocabulary, facet in BY_VOCABULARY.items():
+                value = record.data[facet.field]
+                for slug in dict.fromkeys(value) if isinstance(value, list) else (value,):
+                    by_term.setdefault((vocabulary, slug), []).append(record)
+        return by_term
 
     def interventions_of(self, slugs: list[str]) -> list[Record]:
         return [self.catalog.interventions[slug] for slug in slugs]
@@ -185,14 +195,15 @@ class Renderer(HtmlParts):
 
     # -- pages ------------------------------------------------------------------------------
 
-    def pages(self, shards: int = 1) -> list[Page]:
-        """Every page; with `shards`, only the first share of the intervention pages (a second
-        process renders the rest, see intervention_pages)."""
+    def pages(self, interventions: bool = True) -> list[Page]:
+        """Every page; without `interventions`, all but the intervention pages (which a second
+        process renders meanwhile, see worker.py)."""
         pages = [self._render("home.md.j2", "index.md")]
         pages.append(self._render("interventions.md.j2", "interventies/index.md"))
         pages.append(self._render("catalogus.md.j2", "catalogus/index.md", facets=self.facets))
         pages.append(self._render("elements.md.j2", "werkzame-elementen/index.md"))
-        pages += self.intervention_pages(0, shards)
+        if interventions:
+            pages += self.intervention_pages()
         for record in self.elements_by_title:
             pages.append(self._render("element.md.j2", self.record_page(record), record=record,
                                       sections=body_sections(record.body)))
@@ -202,11 +213,10 @@ class Renderer(HtmlParts):
                 pages.append(self._render("term.md.j2", self.term_page(vocabulary, slug), vocabulary=vocabulary, slug=slug))
         return pages
 
-    def intervention_pages(self, shard: int, shards: int) -> list[Page]:
-        """Every `shards`-th intervention page in title order, starting at `shard`."""
+    def intervention_pages(self) -> list[Page]:
         return [
             self._render("intervention.md.j2", self.record_page(record), record=record, sections=body_sections(record.body))
-            for record in self.by_title[shard::shards]
+            for record in self.by_title
         ]
 
     def _render(self, template: str, path: str, **context: Any) -> Page:
@@ -254,5 +264,5 @@ def _after_front_matter(page: str, insert: str) -> str:
     return insert + "\n" + page
 
 
-def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict], shards: int = 1) -> list[Page]:
-    return Renderer(catalog, graph, site, facets).pages(shards)
+def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict], interventions: bool = True) -> list[Page]:
+    return Renderer(catalog, graph, site, facets).pages(interventions)

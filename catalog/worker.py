@@ -1,38 +1,70 @@
-"""What the second process does during `build`, beside the main one (the machine has 2 cores).
+"""The second process of `build` (the machine has 2 cores), and what it does beside the main one.
 
-It starts with the build and loads the records itself, so nothing large crosses between the
-processes. It renders the second half of the intervention pages while the main process checks
-the records, then makes the search index while mkdocs runs. The main process uses its results
-only once its own check found no errors.
+It starts first, before the main process imports the build, and loads the records itself, so
+nothing large crosses between the processes. It renders the intervention pages while the main
+process checks the records and renders the other pages, then makes the search index while
+mkdocs runs. The main process uses its results only once its own check found no errors.
+
+This module imports little at the top: the CLI imports it to start the process early.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .link import build_graph
-from .load import Catalog, load_catalog
-from .render import Page, Renderer
-from .schema import apply_defaults
-from .search import documents, index_script
+from .settings import render_settings
 
-SHARDS = 2  # the main process renders shard 0 of the intervention pages, this one shard 1
+if TYPE_CHECKING:
+    from .load import Catalog
+    from .render import Page
+
+
+class Helper:
+    """The two jobs, queued as soon as the process starts."""
+
+    def __init__(self, pool: multiprocessing.pool.Pool, root: Path) -> None:
+        self.pages: AsyncResult[list[Page]] = pool.apply_async(intervention_pages, (root, render_settings(offline=False)))
+        self.index: AsyncResult[tuple[list[str], str]] = pool.apply_async(search_index, (root,))
+
+
+@contextmanager
+def started(root: Path) -> Iterator[Helper]:
+    """Start the second process and its jobs; leaving stops it, also when the content has errors.
+
+    Spawn, not fork: callers may run threads.
+    """
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        yield Helper(pool, root)
+
 
 @cache
 def _catalog(root: Path) -> Catalog:
-    """Loaded once: both jobs of a build run in the same worker, which lives for one build."""
+    """Loaded once: both jobs of a build run in the same process, which lives for one build."""
+    from .load import load_catalog
+    from .schema import apply_defaults
+
     catalog = load_catalog(root)
     apply_defaults(catalog)
     return catalog
 
 
 def intervention_pages(root: Path, site: dict) -> list[Page]:
+    from .link import build_graph
+    from .render import Renderer
+
     catalog = _catalog(root)
-    return Renderer(catalog, build_graph(catalog), site).intervention_pages(1, SHARDS)
+    return Renderer(catalog, build_graph(catalog), site).intervention_pages()
 
 
 def search_index(root: Path) -> tuple[list[str], str]:
     """(slugs in ref order, index file text)."""
+    from .search import documents, index_script
+
     catalog = _catalog(root)
     return sorted(catalog.interventions), index_script(documents(catalog))

@@ -19,6 +19,18 @@ def test_open_intervention_and_follow_an_element_link(page, site_url):
     assert page.errors == []
 
 
+def test_every_heading_has_one_dutch_heading_link(page, site_url):
+    """The ¶ links are added in the page (catalogus.js), with the markup Markdown's toc would write."""
+    page.goto(site_url + "interventies/kan-wel/")
+    links = page.locator(".md-content__inner :is(h1, h2, h3, h4, h5, h6)[id]").evaluate_all(
+        """hs => hs.flatMap(h => [...h.querySelectorAll('a.headerlink')].map(a => [h.tagName, a.getAttribute('href'), a.title, a.textContent]))"""
+    )
+    titled = [["h1", "#kan-wel"], ["h2", "#doel"], ["h2", "#werkzame-elementen"], ["h2", "#verwante-interventies"], ["h2", "#bronnen"]]
+    assert [[h.lower(), href] for h, href, _, _ in links] == [[h, href] for h, href in titled]
+    assert {(title, sign) for _, _, title, sign in links} == {("Vaste link naar dit kopje", "¶")}
+    assert page.errors == []
+
+
 def test_expired_assessment_shows_as_expired(page, site_url):
     page.goto(site_url + "interventies/buurtfeest/")
     assert page.locator(".ci-expired").is_visible()

@@ -222,10 +222,10 @@ def test_missing_page_after_mkdocs_is_an_error(tmp_path):
 
 
 def test_edit_link_points_at_the_record_file(tmp_path, monkeypatch, capsys):
-    from catalog import build as build_module
+    from catalog import settings
 
-    config = {**build_module.site_config(), "repo_url": "https://github.com/voorbeeld/catalogus", "edit_uri": "edit/main/"}
-    monkeypatch.setattr(build_module, "site_config", lambda: config)
+    config = {**settings.site_config(), "repo_url": "https://github.com/voorbeeld/catalogus", "edit_uri": "edit/main/"}
+    monkeypatch.setattr(settings, "site_config", lambda: config)
     root = make_catalog(tmp_path)
     assert build(capsys, root, tmp_path / "site")[0] == 0
     html = page(tmp_path / "site", "interventies/kan-wel/index.html")
@@ -274,7 +274,7 @@ def test_related_ranking_matches_brute_force():
 
 
 def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(tmp_path, capsys):
-    """The build renders half of the intervention pages in a second process (worker.py)."""
+    """The build renders the intervention pages in a second process (worker.py)."""
     import io
 
     from catalog.build import GENERATED, Progress, generate
@@ -302,11 +302,3 @@ def test_theme_search_leaves_out_related_interventions(tmp_path, capsys):
     docs = json.loads(page(tmp_path / "site", "search/search_index.json"))["docs"]
     section = [d for d in docs if d["location"] == "interventies/kan-wel/#verwante-interventies"]
     assert section == [{"location": "interventies/kan-wel/#verwante-interventies", "title": "Verwante interventies", "text": ""}]
-
-
-def test_heading_links_are_titled_in_dutch(tmp_path, capsys):
-    root = make_catalog(tmp_path)
-    assert build(capsys, root, tmp_path / "site")[0] == 0
-    html = page(tmp_path / "site", "interventies/kan-wel/index.html")
-    assert 'class="headerlink" href="#doel" title="Vaste link naar dit kopje"' in html
-    assert "Permanent link" not in html
