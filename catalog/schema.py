@@ -9,11 +9,12 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 from urllib.parse import urlsplit
 
-import jsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+if TYPE_CHECKING:  # imported where validators are made: the build's second process only needs defaults
+    import jsonschema
+    from jsonschema import Draft202012Validator, FormatChecker
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 SCHEMA_FILES = ("common", "intervention", "element", "taxonomy")
@@ -84,6 +85,8 @@ FORMATS: dict[str, tuple[Callable[[Any], bool], str]] = {
 
 
 def format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
+
     checker = FormatChecker(formats=())
     for name, (check, _) in FORMATS.items():
         checker.checks(name)(check)
@@ -94,6 +97,8 @@ def format_checker() -> FormatChecker:
 
 def validators(vocabularies: Callable[[str], list[str]]) -> dict[str, Draft202012Validator]:
     """One validator per record type, with every `x-vocabulary` turned into an `enum`."""
+    from jsonschema import Draft202012Validator
+
     schemas = copy.deepcopy(raw_schemas())
     for definition in schemas["common"]["$defs"].values():
         if "x-vocabulary" in definition:

@@ -10,6 +10,7 @@ This module imports little at the top: the CLI imports it to start the process e
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,9 +38,10 @@ class Helper:
 def started(root: Path) -> Iterator[Helper]:
     """Start the second process and its jobs; leaving stops it, also when the content has errors.
 
-    Spawn, not fork: callers may run threads.
+    Spawn, not fork: callers may run threads. The process lives for one build and makes few
+    reference cycles, so Python's cycle collector stays off in it (see build.gc_paused).
     """
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
+    with multiprocessing.get_context("spawn").Pool(1, initializer=gc.disable) as pool:
         yield Helper(pool, root)
 
 
