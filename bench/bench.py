@@ -13,12 +13,14 @@ site's short nav, nothing else), measured in the same run:
   ratio: it is what our pipeline (load, check, link, render, search index, swap) adds to what
   mkdocs-material itself costs for this site.
 - "kaal s": the bare record files as pages (no facts, element summaries, related interventions or
-  sources). Its ratio shows what the richer pages cost on top; no budget applies to it.
-Builds and baselines take turns, and each time is the best of --runs, because timings on a
-shared machine vary by 20-30% from one run to the next. The machine also has slow and fast spells
-longer than one build, so a best build and a best baseline may come from different spells: the
-budgets use the median of the per-turn ratios (a build against the baseline measured right after
-it), and the table shows both.
+  sources), built once. Its ratio shows what the richer pages cost on top; no budget applies.
+Builds and baselines take turns (5 up to 1,000 interventions, 3 above; --runs), in alternating
+order, and the table shows the best time of each, because timings on a shared machine vary by
+20-30% from one run to the next. The machine also has slow and fast spells of a few seconds to
+minutes, so a best build and a best baseline may come from different spells: the budgets use the
+median of the per-turn ratios (a build against the baseline measured next to it), and the table
+shows both. "eigen s" is what the fastest build spent outside its mkdocs run (load, check,
+render, write, swap, and starting Python), from its own progress lines.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import shutil
 import statistics
 import subprocess
@@ -42,18 +45,26 @@ from generate import REPO, generate  # noqa: E402
 MEASURE = Path(__file__).resolve().parent / "measure.py"
 
 
-def run_measured(*args: str) -> tuple[float, float]:
-    """(seconds, peak MB) of one command, in a fresh process so the peak is its own."""
+def run_measured(*args: str) -> dict:
+    """Seconds, peak MB and stderr of one command, in a fresh process so the peak is its own."""
     result = subprocess.run([sys.executable, str(MEASURE), *args], capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"mislukt: {' '.join(args)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
-    return figures["seconds"], figures["peak_mb"]
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def best(runs: int, *args: str) -> tuple[float, float]:
-    measured = [run_measured(*args) for _ in range(runs)]
-    return min(m[0] for m in measured), max(m[1] for m in measured)
+def best(runs: int, *args: str) -> float:
+    return min(run_measured(*args)["seconds"] for _ in range(runs))
+
+
+def mkdocs_phase(stderr: str) -> float:
+    """Seconds between the build's "pagina's geschreven" and "mkdocs klaar" progress lines."""
+    times = {}
+    for line in stderr.splitlines():
+        match = re.match(r"\[ *([\d.]+)s\] (pagina's geschreven|mkdocs klaar)", line)
+        if match:
+            times[match.group(2)] = float(match.group(1))
+    return times["mkdocs klaar"] - times["pagina's geschreven"]
 
 
 def yaml_floor(root: Path) -> float:
@@ -94,24 +105,28 @@ def bare_project(root: Path, target: Path) -> Path:
     return baseline_project(docs, target, [{"Home": "index.md"}])
 
 
-def build_figures(root: Path, tmp: Path, runs: int) -> dict[str, float]:
-    """Our build and both baselines, taking turns; the best time of each, the highest peak."""
-    builds, bases, bares = [], [], []
+def build_figures(root: Path, tmp: Path, turns: int) -> dict:
+    """Our build and the baseline, taking turns (in alternating order), the bare records once.
+
+    Per build also its own work: everything but the mkdocs run inside it, from its progress
+    lines. That split comes from one run, so a slow spell of the machine affects both parts.
+    """
     command = (str(REPO / "build_catalog.py"), "--root", str(root), "build")
-    builds.append(run_measured(*command))  # also writes the pages the baseline copies
+    first = run_measured(*command)  # writes the pages the baseline copies; not counted
     base = baseline_project(root / "build" / "docs", tmp / "base", short_nav())
-    bare = bare_project(root, tmp / "bare")
-    for turn in range(runs):
-        if turn:
-            builds.append(run_measured(*command))
-        bases.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(base)))
-        bares.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(bare)))
-    turns = [build[0] / base[0] for build, base in zip(builds, bases)]
+    bare = run_measured("-m", "mkdocs", "build", "-q", "-f", str(bare_project(root, tmp / "bare")))
+    builds, bases = [], []
+    for turn in range(turns):
+        pair = [lambda: builds.append(run_measured(*command)), lambda: bases.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(base)))]
+        for measure in pair if turn % 2 == 0 else reversed(pair):
+            measure()
+    ratios = [build["seconds"] / baseline["seconds"] for build, baseline in zip(builds, bases)]
+    fastest = min(builds, key=lambda b: b["seconds"])
     return {
-        "turn_ratio": statistics.median(turns),
-        "build_s": min(b[0] for b in builds), "peak_mb": max(b[1] for b in builds),
-        "base_s": min(b[0] for b in bases), "bare_s": min(b[0] for b in bares),
-        "turns": turns,
+        "turn_ratio": statistics.median(ratios), "turns": ratios,
+        "build_s": fastest["seconds"], "own_s": fastest["seconds"] - mkdocs_phase(fastest["stderr"]),
+        "peak_mb": max(b["peak_mb"] for b in [first, *builds]),
+        "base_s": min(b["seconds"] for b in bases), "bare_s": bare["seconds"],
     }
 
 
@@ -185,7 +200,7 @@ def browser_figures(site: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--runs", type=int, default=3, help="beste van zoveel metingen (check: minstens 3)")
+    parser.add_argument("--runs", type=int, default=None, help="beurten per grootte (standaard 5 tot en met 1.000, daarboven 3; check: minstens 3)")
     parser.add_argument("--no-browser", action="store_true", help="sla de metingen in Chromium over")
     args = parser.parse_args(argv)
 
@@ -194,10 +209,11 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:
             root = generate(Path(tmp) / f"n{size}", size)
             row = {"n": size}
-            row["check_s"], _ = best(max(args.runs, 3), str(REPO / "build_catalog.py"), "--root", str(root), "check")
+            turns = args.runs or (5 if size <= 1000 else 3)
+            row["check_s"] = best(max(turns, 3), str(REPO / "build_catalog.py"), "--root", str(root), "check")
             row["floor_s"] = min(yaml_floor(root) for _ in range(3))
             site = root / "site"
-            row.update(build_figures(root, Path(tmp) / f"base{size}", args.runs))
+            row.update(build_figures(root, Path(tmp) / f"base{size}", turns))
             row["site_mb"] = folder_size(site) / 1e6
             data = (site / "assets" / "catalogus-data.js").read_bytes() + (site / "assets" / "catalogus-index.js").read_bytes()
             row["data_mb"] = len(data) / 1e6
@@ -218,7 +234,7 @@ def print_bundle() -> None:
     """The offline zip of the live catalogue (budget: under 5 MB)."""
     with tempfile.TemporaryDirectory() as tmp:
         zip_path = Path(tmp) / "catalogus-offline.zip"
-        seconds, _ = run_measured(str(REPO / "build_catalog.py"), "bundle", "--output", str(zip_path), "--site-dir", str(Path(tmp) / "geen-site"))
+        seconds = run_measured(str(REPO / "build_catalog.py"), "bundle", "--output", str(zip_path), "--site-dir", str(Path(tmp) / "geen-site"))["seconds"]
         size = zip_path.stat().st_size / 1e6
     ok = "gehaald" if size < 5 else "GEMIST"
     print(f"offline zip van de catalogus < 5 MB: {ok} ({size:.2f} MB, gemaakt in {seconds:.1f} s)")
@@ -227,7 +243,7 @@ def print_bundle() -> None:
 def print_table(rows: list[dict], browser: bool) -> None:
     columns = [
         ("N", "n", "{:>6}"), ("check s", "check_s", "{:>8.2f}"), ("YAML-vloer s", "floor_s", "{:>12.2f}"),
-        ("bouw s", "build_s", "{:>7.1f}"), ("mkdocs s", "base_s", "{:>8.1f}"), ("bouw/mkdocs", "base_s", "ratio"),
+        ("bouw s", "build_s", "{:>7.1f}"), ("eigen s", "own_s", "{:>7.2f}"), ("mkdocs s", "base_s", "{:>8.1f}"), ("bouw/mkdocs", "base_s", "ratio"),
         ("per beurt", "turn_ratio", "{:>8.2f}x"),
         ("kaal s", "bare_s", "{:>6.1f}"), ("bouw/kaal", "bare_s", "ratio"),
         ("piek MB", "peak_mb", "{:>7.0f}"), ("site MB", "site_mb", "{:>7.1f}"), ("data+index MB", "data_mb", "{:>13.2f}"),

@@ -37,6 +37,7 @@ OFFLINE_DOCS = Path("build") / "offline-docs"
 BUNDLE = Path("dist") / "catalogus-offline.zip"
 BUNDLE_FOLDER = "catalogus-offline"
 
+
 class Progress:
     """One line per phase with counts and elapsed time: quiet enough for CI logs."""
 
@@ -47,11 +48,13 @@ class Progress:
     def __call__(self, message: str) -> None:
         print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out)
 
+
 @dataclass
 class Generated:
     pages: list[Page]
     graph: Graph
     slugs: list[str]  # the interventions in the order of CATALOG.items, which the index refers to
+
 
 def generate(
     root: Path, docs: Path, progress: Progress, offline: bool = False,
@@ -75,14 +78,15 @@ def generate(
     pages = render_pages(catalog, graph, render_settings(offline), data["facets"], interventions=not intervention_pages)
     if intervention_pages:
         pages += intervention_pages()
-    progress(f"pagina's gemaakt: {len(pages)}")
     files = search_files(catalog, data, with_index=not intervention_pages)
     if offline:
         files.append(Page(SHIM, IFRAME_WORKER.read_text("utf-8")))
     if not intervention_pages:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     write_docs(docs, pages + files)
+    progress(f"pagina's geschreven: {len(pages)}")
     return Generated(pages, graph, [item["slug"] for item in data["items"]])
+
 
 def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None, helper: worker.Helper | None = None) -> int:
     """Check, render and build; `helper` is the second process if the caller started it already."""
@@ -97,6 +101,7 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
             return 1
 
         def add_index(staging: Path) -> None:
+            progress(f"mkdocs klaar: {len(generated.pages)} pagina's")
             slugs, text = helper.index.get()
             if slugs != generated.slugs:
                 raise BuildError("de interventies veranderden tijdens de bouw; bouw opnieuw")
@@ -113,6 +118,7 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
             return 1
     progress(f"site gebouwd in {site}")
     return 0
+
 
 def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = None) -> int:
     """The offline site as one zip: file:// URLs, local search, and a copy in the online site."""
@@ -146,6 +152,7 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
         shutil.copyfile(zip_path, target)
     return 0
 
+
 def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
     """A reproducible zip: sorted entries, one fixed timestamp (the catalogue's date), fixed modes."""
     import zipfile
@@ -162,6 +169,7 @@ def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, path.read_bytes(), compresslevel=9)
     partial.replace(zip_path)
+
 
 def serve(root: Path, address: str) -> int:
     """Live preview: regenerate pages when a record changes; mkdocs serve reloads the browser."""
@@ -192,6 +200,7 @@ def serve(root: Path, address: str) -> int:
     mkdocs_serve(config_file=str(MKDOCS_YML), docs_dir=str(docs), dev_addr=address, livereload=True)
     return 0
 
+
 @contextlib.contextmanager
 def gc_paused():
     """Our phases make many objects and few reference cycles: Python's cycle collector, which runs
@@ -207,6 +216,7 @@ def gc_paused():
 
 class BuildError(Exception):
     """mkdocs refused the generated pages, or a page is missing afterwards."""
+
 
 def write_docs(docs: Path, pages: list[Page]) -> None:
     """Replace the generated folder; only changed files are rewritten, so `serve` reloads little."""
@@ -224,6 +234,7 @@ def write_docs(docs: Path, pages: list[Page]) -> None:
         if not path.exists() or path.read_text("utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+
 
 def run_mkdocs(
     docs: Path, site: Path, expected: list[str], date: datetime.date, offline: bool = False,
@@ -269,6 +280,7 @@ def run_mkdocs(
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
 
 def html_path(page: str, directory_urls: bool) -> str:
     """Where mkdocs writes a Markdown page: kan-wel.md -> kan-wel/index.html (or kan-wel.html)."""

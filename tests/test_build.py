@@ -147,6 +147,22 @@ def test_bodies_are_github_flavoured_markdown():
     )
 
 
+def test_build_reports_each_phase_with_counts_and_time(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    code, _, err = run_cli(capsys, "--root", root, "build", "--site-dir", tmp_path / "site")
+    assert code == 0
+    lines = err.splitlines()
+    assert all(re.fullmatch(r"\[ *\d+\.\d\ds\] .+", line) for line in lines), lines
+    assert [line.split("] ", 1)[1] for line in lines] == [
+        "geladen: 3 interventies, 3 werkzame elementen",
+        "gecontroleerd: geen fouten",
+        "pagina's geschreven: 33",
+        "mkdocs klaar: 33 pagina's",
+        "zoekindex gemaakt: 3 interventies",
+        f"site gebouwd in {(tmp_path / 'site').resolve()}",
+    ]
+
+
 def test_two_builds_are_byte_identical(tmp_path, capsys):
     root = make_catalog(tmp_path)
     assert build(capsys, root, tmp_path / "a")[0] == 0
