@@ -17,7 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TextIO
 
 from .link import Graph, build_graph
 from .load import load_catalog
@@ -41,12 +41,12 @@ BUNDLE_FOLDER = "catalogus-offline"
 class Progress:
     """One line per phase with counts and elapsed time: quiet enough for CI logs."""
 
-    def __init__(self, out=sys.stderr) -> None:
+    def __init__(self, out: TextIO | None = None) -> None:
         self.start = time.perf_counter()
-        self.out = out
+        self.out = out  # None: whatever sys.stderr is when a line is printed
 
     def __call__(self, message: str) -> None:
-        print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out)
+        print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out or sys.stderr)
 
 
 @dataclass
