@@ -3,9 +3,10 @@
 
 For N generated interventions (realistic Dutch text, 1-4 werkzame elementen each) it measures:
 `check` (against the YAML floor: reading the files and parsing their front matter), the full
-build, peak memory, site size, the catalogue page's data + index (raw and gzipped), the search-index
-build time, and, in headless Chromium, the catalogue's time to first results and the update
-time for a facet toggle and for a query. It ends with a pass/miss line per budget.
+build, peak memory (both build processes together), site size, the catalogue page's data +
+index (raw and gzipped), the search-index build time, and, in headless Chromium, the
+catalogue's time to first results and the update time for a facet toggle and for a query. It
+ends with a pass/miss line per budget.
 
 Two baselines, both a plain mkdocs-material build (theme language nl, search `lang: nl`, the
 site's short nav, nothing else), measured in the same run:

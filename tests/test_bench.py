@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -21,3 +22,14 @@ def test_bench_runs_on_a_small_catalogue():
     assert row[0] == "20" and len(row) == len(header)
     assert lines[-2].startswith("zoekindex 20 < 20% van de bouw: ")
     assert lines[-1].startswith("offline zip van de catalogus < 5 MB: gehaald (")
+
+
+def test_peak_memory_counts_the_child_processes_too():
+    # The build runs two processes at once; the largest of them alone understates the peak.
+    child = "import time; block = b'x' * (150 << 20); time.sleep(1)"
+    parent = f"import subprocess, sys; block = b'x' * (150 << 20); subprocess.run([sys.executable, '-c', {child!r}])"
+    result = subprocess.run(
+        [sys.executable, REPO / "bench" / "measure.py", "-c", parent], capture_output=True, text=True, check=True
+    )
+    peak_mb = json.loads(result.stdout)["peak_mb"]
+    assert 300 <= peak_mb < 400, peak_mb
