@@ -7,14 +7,16 @@ is the largest single process.
 """
 
 import json
+import os
 import resource
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from pathlib import Path
 
 INTERVAL = 0.05
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def descendants(pid: int) -> list[int]:
@@ -33,33 +35,29 @@ def descendants(pid: int) -> list[int]:
 
 def resident_kb(pid: int) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
     except OSError:
-        pass
-    return 0
+        return 0
 
 
-def sample_peak(process: subprocess.Popen, peak: list[int]) -> None:
-    while process.poll() is None:
-        peak[0] = max(peak[0], sum(resident_kb(pid) for pid in descendants(process.pid)))
-        time.sleep(INTERVAL)
-
-
-start = time.perf_counter()
-process = subprocess.Popen([sys.executable, *sys.argv[1:]], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-peak = [0]
-sampler = threading.Thread(target=sample_peak, args=(process, peak), daemon=True)
-sampler.start()
-stdout, stderr = process.communicate()
-seconds = time.perf_counter() - start
-sampler.join()
+# Output goes to files rather than pipes, so this loop can sample while the command runs.
+with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, *sys.argv[1:]], stdout=out, stderr=err, text=True)
+    peak_kb = 0
+    while True:
+        peak_kb = max(peak_kb, sum(resident_kb(pid) for pid in descendants(process.pid)))
+        try:
+            process.wait(timeout=INTERVAL)  # returns as soon as it ends, so the time stays exact
+            break
+        except subprocess.TimeoutExpired:
+            pass
+    seconds = time.perf_counter() - start
+    out.seek(0), err.seek(0)
+    stdout, stderr = out.read(), err.read()
 if process.returncode != 0:
     sys.stdout.write(stdout[-3000:] + stderr[-3000:])
     sys.exit(process.returncode)
-largest_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+peak_kb = max(peak_kb, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 # The command's own progress lines (stderr), so the bench can tell its phases apart.
-print(json.dumps({
-    "seconds": seconds, "peak_mb": max(peak[0], largest_kb) / 1024, "stderr": stderr[-4000:],
-}))
+print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "stderr": stderr[-4000:]}))
