@@ -58,6 +58,9 @@ class HtmlParts:
             rows.append(("Uitvoering", _inline_list(d["implementers"])))
         if d["variants"]:
             rows.append(("Varianten", _inline_list(d["variants"])))
+        for key, name in (("costs", "Kosten"), ("training", "Training en materiaal"), ("preconditions", "Randvoorwaarden")):
+            if d[key]:
+                rows.append((name, escape(d[key])))
         if d["updated"]:
             rows.append(("Bijgewerkt", f'<time datetime="{d["updated"]}">{dutch_date(d["updated"])}</time>'))
         body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
