@@ -24,6 +24,8 @@ TAG = "tag:yaml.org,2002:"
 _PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FENCE = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+MAX_DEPTH = 5  # nested lists and mappings; the format uses 3 (a source inside sources)
+MAX_ENTRIES = 200  # items of one list or fields of one mapping
 
 Path = tuple
 
@@ -94,22 +96,26 @@ def parse_document(text: str) -> Parsed:
 
 
 def parse_yaml(text: str, result: Parsed, offset: int = 0) -> None:
-    """Parse a YAML document into `result`; `offset` is the file line before the YAML starts."""
+    """Parse a YAML document into `result`; `offset` is the file line before the YAML starts.
+
+    Values are built from libyaml's event stream in a loop, not by PyYAML's recursive composer:
+    deep nesting is refused at the level where it starts, instead of ending in a RecursionError
+    or a crash of the C stack.
+    """
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        result.data = _Events(result, offset, loader).build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else 1 + offset
         problem = exc.problem or exc.context or "onbekende fout"
+        result.data = None
         result.errors.append((line, "front matter", f"ongeldige YAML ({problem}){_yaml_hint(problem)}"))
-        return
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors; control characters are removed before
+        result.data = None
         result.errors.append((1 + offset, "front matter", f"ongeldige YAML ({exc})"))
-        return
-    if node is None:
-        return
-    builder = _Builder(result, offset)
-    result.data = builder.build(node, ())
+    finally:
+        loader.dispose()
 
 
 def _yaml_hint(problem: str) -> str:
@@ -122,55 +128,156 @@ def _yaml_hint(problem: str) -> str:
     return ""
 
 
-class _Builder:
-    def __init__(self, result: Parsed, offset: int) -> None:
+_SKIP = object()  # a mapping key that was refused: its value is skipped
+
+
+@dataclass
+class _Frame:
+    value: Any  # the dict or list being filled
+    path: Path
+    key: Any = None  # mappings: the key waiting for its value (None: a key comes next)
+    refused: bool = False  # too many entries: the rest is skipped and the value becomes None
+
+
+class _Events:
+    """Python values from YAML events, with line numbers, and refusals for what the format does
+    not use: aliases, tags, keys that are not text, duplicate keys, deep nesting, huge lists."""
+
+    def __init__(self, result: Parsed, offset: int, loader) -> None:
         self.result = result
         self.offset = offset
-        self.seen: set[int] = set()
+        self.loader = loader
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.skip = 0  # depth inside a refused collection
 
-    def line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1 + self.offset
+    def line(self, event) -> int:
+        return event.start_mark.line + 1 + self.offset
 
-    def error(self, node: yaml.Node, path: Path, message: str) -> None:
-        self.result.errors.append((self.line(node), field_name(path), message))
+    def error(self, event, path: Path, message: str) -> None:
+        self.result.errors.append((self.line(event), field_name(path), message))
         self.result.error_paths.add(path)
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
-        if id(node) in self.seen:
-            self.error(node, path, "verwijzingen in YAML (&anker en *alias) zijn niet toegestaan; schrijf de waarde uit")
-            return None
-        self.seen.add(id(node))
-        if isinstance(node, yaml.CollectionNode) and node.tag not in (TAG + "map", TAG + "seq"):
-            self.error(node, path, f"de YAML-tag {node.tag.replace(TAG, '!!')} is niet toegestaan; schrijf een gewone waarde")
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.result.lines[path + (index,)] = self.line(item)
-                items.append(self.build(item, path + (index,)))
-            return items
-        return self.scalar(node, path)
+    def build(self) -> Any:
+        documents = 0
+        while self.loader.check_event():
+            event = self.loader.get_event()
+            if self.skip:
+                self.skip += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            elif isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.result.errors.append((self.line(event), "front matter", "hier kan maar één YAML-document staan; haal de tweede '---' of '...' weg"))
+                    return None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.end()
+            elif isinstance(event, yaml.NodeEvent):
+                self.node(event)
+        return self.root
 
-    def mapping(self, node: yaml.MappingNode, path: Path) -> dict:
-        values: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != TAG + "str":
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
-                self.error(key_node, path, f"'{shown}' is geen geldige veldnaam; gebruik een naam uit de lijst van velden")
-                continue
-            key = key_node.value
-            if key in values:
-                first = self.result.lines[path + (key,)]
-                self.error(key_node, path + (key,), f"dubbel veld; '{key}' staat al op regel {first}, laat er één staan")
-                continue
-            self.result.lines[path + (key,)] = self.line(key_node)
-            values[key] = self.build(value_node, path + (key,))
-        return values
+    def node(self, event) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if frame and frame.refused:
+            self.skip_node(event)
+            return
+        if frame and isinstance(frame.value, dict) and frame.key is None:
+            self.key(event, frame)
+            return
+        if frame and frame.key is _SKIP:
+            frame.key = None
+            self.skip_node(event)
+            return
+        path = self.place(event, frame)
+        if path is None:
+            return
+        value = self.value(event, path)
+        self.attach(frame, path, value)
 
-    def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        tag, text = node.tag, node.value
+    def key(self, event, frame: _Frame) -> None:
+        frame.key = _SKIP
+        if isinstance(event, yaml.ScalarEvent) and self.tag(event) == TAG + "str":
+            name = event.value
+            if name in frame.value:
+                first = self.result.lines[frame.path + (name,)]
+                self.error(event, frame.path + (name,), f"dubbel veld; '{name}' staat al op regel {first}, laat er één staan")
+            elif len(frame.value) >= MAX_ENTRIES:
+                self.error(event, frame.path, f"te veel velden (meer dan {MAX_ENTRIES}); het formaat heeft er veel minder")
+                frame.refused = True
+            else:
+                self.result.lines[frame.path + (name,)] = self.line(event)
+                frame.key = name
+            return
+        shown = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+        self.error(event, frame.path, f"'{shown}' is geen geldige veldnaam; gebruik een naam uit de lijst van velden")
+        self.skip_node(event)
+
+    def place(self, event, frame: _Frame | None) -> Path | None:
+        """The path of the value that starts here, or None when the list is already too long."""
+        if frame is None:
+            return ()
+        if isinstance(frame.value, dict):
+            return frame.path + (frame.key,)
+        index = len(frame.value)
+        if index >= MAX_ENTRIES:
+            self.error(event, frame.path, f"te veel items (meer dan {MAX_ENTRIES}); zo'n lange lijst hoort niet in een record")
+            frame.refused = True
+            self.skip_node(event)
+            return None
+        self.result.lines[frame.path + (index,)] = self.line(event)
+        return frame.path + (index,)
+
+    def value(self, event, path: Path) -> Any:
+        if isinstance(event, yaml.AliasEvent):
+            self.error(event, path, "verwijzingen in YAML (&anker en *alias) zijn niet toegestaan; schrijf de waarde uit")
+            return None
+        tag = self.tag(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event, tag, path)
+        if tag not in (TAG + "map", TAG + "seq"):
+            self.error(event, path, f"de YAML-tag {tag.replace(TAG, '!!')} is niet toegestaan; schrijf een gewone waarde")
+            self.skip = 1
+            return None
+        if len(self.stack) >= MAX_DEPTH:
+            self.error(event, path, f"te diep genest (meer dan {MAX_DEPTH} niveaus); het formaat heeft er hoogstens 3 nodig")
+            self.skip = 1
+            return None
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Frame(container, path))
+        return container
+
+    def attach(self, frame: _Frame | None, path: Path, value: Any) -> None:
+        if frame is None:
+            self.root = value
+        elif isinstance(frame.value, dict):
+            frame.value[frame.key] = value
+            frame.key = None
+        else:
+            frame.value.append(value)
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        if frame.refused:  # reported already; None keeps the schema from judging a cut-off value
+            parent = self.stack[-1].value if self.stack else None
+            if parent is None:
+                self.root = None
+            else:
+                parent[frame.path[-1]] = None
+
+    def skip_node(self, event) -> None:
+        if isinstance(event, yaml.CollectionStartEvent):
+            self.skip = 1
+
+    def tag(self, event) -> str:
+        """The node's tag, resolved as PyYAML's composer does (plain `010` is an int, and so on)."""
+        if event.tag not in (None, "!"):
+            return event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            return self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        kind = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
+        return self.loader.resolve(kind, None, event.implicit)
+
+    def scalar(self, event, tag: str, path: Path) -> Any:
+        text = event.value
         if tag == TAG + "str" or tag == TAG + "timestamp":
             return text  # dates are checked as text, so 2011-02-30 gets a clear message
         if tag == TAG + "null":
@@ -179,19 +286,19 @@ class _Builder:
         if tag == TAG + "bool":
             if text.lower() in ("true", "false"):
                 return text.lower() == "true"
-            self.error(node, path, f"'{text}' wordt in YAML gelezen als ja/nee-waarde; bedoel je tekst, zet het dan tussen aanhalingstekens: \"{text}\"")
+            self.error(event, path, f"'{text}' wordt in YAML gelezen als ja/nee-waarde; bedoel je tekst, zet het dan tussen aanhalingstekens: \"{text}\"")
             return None
         if tag == TAG + "int":
             if _PLAIN_INT.match(text):
                 return int(text)
-            self.error(node, path, f"'{text}' is een getal dat YAML-programma's verschillend lezen; schrijf een gewoon getal of zet het tussen aanhalingstekens: \"{text}\"")
+            self.error(event, path, f"'{text}' is een getal dat YAML-programma's verschillend lezen; schrijf een gewoon getal of zet het tussen aanhalingstekens: \"{text}\"")
             return None
         if tag == TAG + "float":
             try:
                 return float(text.replace("_", ""))
             except ValueError:  # .inf, .nan and friends
                 return float(yaml.safe_load(text))
-        self.error(node, path, f"de YAML-tag {tag.replace(TAG, '!!')} is niet toegestaan; schrijf een gewone waarde")
+        self.error(event, path, f"de YAML-tag {tag.replace(TAG, '!!')} is niet toegestaan; schrijf een gewone waarde")
         return None
 
 

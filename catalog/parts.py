@@ -4,12 +4,18 @@ which keeps mkdocs fast with thousands of pages; links use the final URLs (see R
 from __future__ import annotations
 
 from functools import cache
-from html import escape
+import html
 from typing import Any
 
 from markupsafe import Markup
 
 from babel.dates import format_date
+
+
+def escape(value: Any) -> str:
+    """Contributor text for raw HTML in a generated page, on one line: a blank line in a field
+    would end the HTML block and let the rest be read as Markdown."""
+    return html.escape(" ".join(str(value).split()), quote=True)
 
 
 @cache  # a catalogue has few distinct dates, and babel takes 0.1 ms per call

@@ -16,16 +16,15 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import cmarkgfm
 import nh3
-from cmarkgfm.cmark import Options
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .facets import BY_VOCABULARY
 from .link import Graph, title_key
-from .parts import HtmlParts, dutch_date
+from .parts import HtmlParts, dutch_date, escape
 from .load import Catalog, Record
+from .markdown import parse_body
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOWNLOAD = "downloads/catalogus-offline.zip"  # where the online site offers the offline bundle
@@ -43,13 +42,14 @@ class Page:
 
 
 def text(value: Any) -> Markup:
-    """Plain contributor text, safe inside generated Markdown and HTML."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True)))
+    """Plain contributor text, safe inside generated Markdown and HTML, on one line: a line break
+    in a field must not start a heading, rule or list in the page around it."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escape(value)))
 
 
 def _meta_value(value: Any) -> Markup:
     """A page title or description for mkdocs' front matter; mkdocs puts it in HTML unescaped."""
-    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
+    return Markup(json.dumps(escape(value), ensure_ascii=False))
 
 
 @cache
@@ -60,30 +60,29 @@ def clean_html(source: str) -> str:
     will. Raw HTML is passed on (UNSAFE) only so that nh3 decides, in one place, what stays.
     Cached: the search index reuses it.
     """
-    rendered = cmarkgfm.github_flavored_markdown_to_html(source, options=Options.CMARK_OPT_UNSAFE)
-    return nh3.clean(rendered, link_rel="noopener noreferrer")
-
-
-_HTML_HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>$", re.M)
+    return _clean("".join(block.html for block in parse_body(source).blocks))
 
 
 def body_sections(body: str) -> list[tuple[int, str, str]]:
-    """A body as (level, heading text, cleaned HTML) sections, so headings can stay Markdown
-    (and reach the table of contents) while everything else is cleaned HTML. One conversion
-    per body: headings are found in the cleaned HTML, where code blocks cannot fool us."""
-    rendered = clean_html(body)
+    """A body as (level, heading text, cleaned HTML) sections, divided at its top-level headings,
+    so headings stay Markdown (and reach the table of contents) while everything else is cleaned
+    HTML. Each section is cleaned on its own: nothing in one section can swallow the next."""
     sections: list[tuple[int, str, str]] = []
-    position, level, title = 0, 0, ""
-    for match in _HTML_HEADING.finditer(rendered):
-        chunk = rendered[position:match.start()].strip()
-        if level or chunk:
-            sections.append((level, title, chunk))
-        level, title = int(match.group(1)), html.unescape(TEXT_OF_HTML.sub("", match.group(2)))
-        position = match.end()
-    chunk = rendered[position:].strip()
+    level, title, chunk = 0, "", []
+    for block in parse_body(body).blocks:
+        if block.heading:
+            if level or chunk:
+                sections.append((level, title, _clean("".join(chunk)).strip()))
+            level, title, chunk = block.heading.level, html.unescape(TEXT_OF_HTML.sub("", block.html)).strip(), []
+        else:
+            chunk.append(block.html)
     if level or chunk:
-        sections.append((level, title, chunk))
+        sections.append((level, title, _clean("".join(chunk)).strip()))
     return sections
+
+
+def _clean(rendered: str) -> str:
+    return nh3.clean(rendered, link_rel="noopener noreferrer")
 
 
 class Renderer(HtmlParts):
@@ -105,7 +104,7 @@ class Renderer(HtmlParts):
             keep_trailing_newline=True,
         )
         self.templates: dict[str, Any] = {}
-        self.env.filters.update(date=dutch_date, yamlstr=_meta_value, h=lambda v: Markup(html.escape(str(v), quote=True)))
+        self.env.filters.update(date=dutch_date, yamlstr=_meta_value, h=lambda v: Markup(escape(v)))
         self.by_title = sorted(catalog.interventions.values(), key=title_key)
         self.elements_by_title = sorted(catalog.elements.values(), key=title_key)
 
@@ -128,7 +127,7 @@ class Renderer(HtmlParts):
 
     def result_list(self, records: list[Record], here: str, label: str = "", cards: bool = False) -> Markup:
         """A list of interventions as raw HTML: fast for thousands of records, and complete without JavaScript."""
-        aria = f' aria-label="{html.escape(label)}"' if label else ""
+        aria = f' aria-label="{escape(label)}"' if label else ""
         if cards:
             # A div with list roles, not ul/li: Chromium recounts list-item numbers for every
             # hidden li, which made filtering 5,000 cards take seconds. One card per line: the
@@ -140,12 +139,12 @@ class Renderer(HtmlParts):
 
     def _line(self, record: Record, here: str) -> str:
         d = record.data
-        link = f'<a href="{self.href(here, self.record_page(record))}">{html.escape(d["title"])}</a>'
-        return f'<li>{link} <span class="ci-meta">({html.escape(self.label("kinds", d["kind"]))}, {html.escape(self.label("evidence", d["evidence"]))})</span></li>'
+        link = f'<a href="{self.href(here, self.record_page(record))}">{escape(d["title"])}</a>'
+        return f'<li>{link} <span class="ci-meta">({escape(self.label("kinds", d["kind"]))}, {escape(self.label("evidence", d["evidence"]))})</span></li>'
 
     def _card(self, record: Record, here: str) -> str:
         d = record.data
-        e = html.escape
+        e = escape
         brief = ' · <span class="ci-brief">korte beschrijving</span>' if d["detail"] == "brief" else ""
         elements = ", ".join(
             f'<a href="{self.href(here, "werkzame-elementen/" + slug + ".md")}">{e(self.catalog.elements[slug].data["title"])}</a>'

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Any, Iterator
 
 from . import schema
 from .load import TAXONOMY_FILE, Catalog, Record
 from .problems import Problem, field_name
-from .safety import unsafe_html
+from .markdown import parse_body
+from .safety import body_problems, field_problems
 from .slug import fold, slugify
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")  # an ATX heading of a Markdown body
-_FENCE = re.compile(r"^(```|~~~)")  # opens or closes a code block, where # is no heading
+CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
 
 def validate(catalog: Catalog) -> list[Problem]:
@@ -71,13 +70,14 @@ def not_related_to_itself(record: Record, validators) -> Iterator[Problem]:
 
 
 def no_script(record: Record, validators) -> Iterator[Problem]:
-    """Contributors' text is untrusted: nothing that could run script, in any field or the body."""
+    """Contributors' text is untrusted: fields are plain text, and a body may hold only what the
+    site shows as it is meant (judged on the renderer's syntax tree, not on the source text)."""
     parsed = record.parsed
     for path, text in _strings(parsed.data, ()):
-        for offset, message in unsafe_html(text):
+        for offset, message in field_problems(text):
             yield Problem(record.path, parsed.line_of(path) + offset, field_name(path), message)
-    for offset, message in unsafe_html(parsed.body):
-        yield Problem(record.path, parsed.body_line + offset, "body", message)
+    for line, message in body_problems(parse_body(parsed.body)):
+        yield Problem(record.path, parsed.body_line + line - 1, "body", message)
 
 
 def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -92,21 +92,20 @@ def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
 
 
 def heading_outline(record: Record, validators) -> Iterator[Problem]:
-    """Body headings start at ## (the title is the page's #) and skip no level: screen readers navigate by them."""
-    previous, fenced = 1, False
-    for offset, line in enumerate(record.body.split("\n")):
-        if _FENCE.match(line.strip()):
-            fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
-        if not match:
+    """Body headings start at ## (the title is the page's #), stand on their own (the page is
+    divided at them) and skip no level: screen readers navigate by them."""
+    previous = 1
+    for heading in parse_body(record.body).headings:
+        line = record.parsed.body_line + heading.line - 1
+        if heading.level == 1:
+            yield Problem(record.path, line, "body", "een kopje met één # (of met === eronder) kan niet: dat is de titel van de pagina; gebruik ##")
+        elif heading.nested_in:
+            where = CONTAINERS.get(heading.nested_in, "een ander blok")
+            yield Problem(record.path, line, "body", f"een kopje in {where} kan niet: de pagina wordt bij kopjes in delen verdeeld; zet het kopje los aan het begin van een regel")
             continue
-        level = len(match.group(1))
-        line_number = record.parsed.body_line + offset
-        if level == 1:
-            yield Problem(record.path, line_number, "body", "een kopje met één # kan niet: dat is de titel van de pagina; gebruik ##")
-        elif level > previous + 1:
-            yield Problem(record.path, line_number, "body", f"dit kopje slaat een niveau over ({'#' * previous} naar {'#' * level}); gebruik {'#' * (previous + 1)}")
-        previous = max(level, 2)
+        elif heading.level > previous + 1:
+            yield Problem(record.path, line, "body", f"dit kopje slaat een niveau over ({'#' * previous} naar {'#' * heading.level}); gebruik {'#' * (previous + 1)}")
+        previous = max(heading.level, 2)
 
 
 RECORD_RULES = (schema_rules, file_name_matches_title, not_related_to_itself, no_script, heading_outline)

@@ -116,10 +116,10 @@ def test_related_named_on_both_sides_and_sorted_by_shared_elements(tmp_path, cap
 def test_contributor_text_is_escaped_and_cleaned(tmp_path, capsys):
     root = make_catalog(tmp_path)
     path = root / "interventions" / "buurtfeest.md"
-    path.write_text(path.read_text("utf-8").replace("summary: Bewoners organiseren samen een feest.", """summary: 'Feest *met* <b>vet</b> [link](https://x.nl) " onfocus="alert(1)'"""), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("summary: Bewoners organiseren samen een feest.", """summary: 'Feest *met* < 5 & [link](https://x.nl) " onfocus="alert(1)'"""), "utf-8")
     assert build(capsys, root, tmp_path / "site")[0] == 0
     html = page(tmp_path / "site", "interventies/buurtfeest/index.html")
-    shown = "Feest *met* &lt;b&gt;vet&lt;/b&gt; [link](https://x.nl) &quot; onfocus=&quot;alert(1)"
+    shown = "Feest *met* &lt; 5 &amp; [link](https://x.nl) &quot; onfocus=&quot;alert(1)"
     assert f'<p class="ci-lead">{shown}</p>' in html
     assert f'<meta name="description" content="{shown}">' in html
     assert 'onfocus="' not in html
