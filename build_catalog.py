@@ -79,7 +79,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     wanted = {_record_path(root, path) for path in args.paths}
     catalog = load_catalog(root)
-    problems = validate(catalog)
+    problems = validate(catalog, changed=wanted)
     checked = catalog.files + 1
     if wanted:
         problems = [p for p in problems if p.path in wanted]

@@ -8,6 +8,7 @@ constructors, so that duplicate keys, aliases, custom tags and YAML 1.1 surprise
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,11 @@ TAG = "tag:yaml.org,2002:"
 _PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FENCE = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+# Characters no record needs: C0 controls but tab and newline, DEL, C1 controls, and the bidi
+# embeddings, overrides and isolates that make text read differently from how it is stored.
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\r": "CR", "\x7f": "DEL", "\x0b": "VT", "\x0c": "FF", "\x08": "BS", "\x07": "BEL"}
+MAX_REPORTED = 10  # per file: a file full of control characters gets ten lines and a count
 MAX_DEPTH = 5  # nested lists and mappings; the format uses 3 (a source inside sources)
 MAX_ENTRIES = 200  # items of one list or fields of one mapping
 
@@ -63,27 +69,87 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
             f"het bestand is geen geldige UTF-8 (byte 0x{byte:02X} op regel {line}); "
             "sla het op als UTF-8"
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    return text.replace("\r\n", "\n"), None
+
+
+def describe(char: str) -> str:
+    """'\x1b' -> 'U+001B (ESC)': how a message names an invisible character."""
+    name = _NAMES.get(char) or unicodedata.name(char, "stuurteken")
+    return f"U+{ord(char):04X} ({name})"
+
+
+def char_message(char: str) -> str:
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return f"het teken {describe(char)} keert de leesrichting om, zodat de tekst anders leest dan hij is opgeslagen; haal het weg"
+    return f"onzichtbaar stuurteken {describe(char)}; haal het weg"
+
+
+def remove_controls(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text without forbidden characters, and (line, message) for the first few of them.
+
+    A lone CR (old Mac line ends) still ends a line, so lines count as an editor shows them.
+    """
+    found: list[tuple[int, str]] = []
+    if not FORBIDDEN.search(text):
+        return text, found
+    line, last, line_start, total = 1, 0, 0, 0
+    for match in FORBIDDEN.finditer(text):
+        total += 1
+        if len(found) < MAX_REPORTED:
+            breaks = text.count("\n", last, match.start()) + text.count("\r", last, match.start())
+            if breaks:
+                line += breaks
+                line_start = max(text.rfind("\n", last, match.start()), text.rfind("\r", last, match.start())) + 1
+            last = match.start()
+            char = match.group()
+            if char == "\r":
+                found.append((line, "losse CR als regeleinde; sla het bestand op met gewone regeleinden (LF of CRLF)"))
+            else:
+                found.append((line, f"{char_message(char)} (kolom {match.start() - line_start + 1})"))
+    if total > len(found):
+        found.append((found[-1][0], f"en nog {total - len(found)} van zulke tekens in dit bestand"))
+    cleaned = FORBIDDEN.sub(lambda m: "\n" if m.group() == "\r" else "", text)
+    return cleaned, found
 
 
 def parse_document(text: str) -> Parsed:
     """Front matter between `---` lines, then the body."""
     result = Parsed()
+    text, controls = remove_controls(text)
+    try:
+        _parse_document(text, result)
+    finally:
+        result.errors += [(line, field_at(result, line), message) for line, message in controls]
+    return result
+
+
+def field_at(result: Parsed, line: int) -> str:
+    """The field (or body) a file line belongs to: the last key that starts on or before it."""
+    if result.body_line > 1 and line >= result.body_line:
+        return "body"
+    best: tuple = ()
+    for path, start in result.lines.items():
+        if start <= line and (not best or (start, len(path)) >= (result.lines[best], len(best))):
+            best = path
+    return field_name(best) if best else "front matter"
+
+
+def _parse_document(text: str, result: Parsed) -> None:
     if not text.strip():
         result.errors.append((1, "file", "het bestand is leeg; begin met front matter tussen twee regels '---'"))
-        return result
+        return
     lines = text.split("\n")
     if not _FENCE.match(lines[0]):
         result.errors.append(
             (1, "front matter", "geen front matter gevonden; de eerste regel van het bestand moet '---' zijn")
         )
-        return result
+        return
     end = next((i for i in range(1, len(lines)) if _END.match(lines[i])), None)
     if end is None:
         result.errors.append(
             (1, "front matter", "de front matter wordt niet afgesloten; zet een regel '---' na de laatste veldregel")
         )
-        return result
+        return
     parse_yaml("\n".join(lines[1:end]) + "\n", result, offset=1)
     if not result.errors and not isinstance(result.data, dict):
         kind = "leeg" if result.data is None else f"een {_type_noun(result.data)}"
@@ -92,7 +158,6 @@ def parse_document(text: str) -> Parsed:
         )
     result.body = "\n".join(lines[end + 1 :])
     result.body_line = end + 2
-    return result
 
 
 def parse_yaml(text: str, result: Parsed, offset: int = 0) -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .frontmatter import Parsed, decode, parse_document, parse_yaml
+from .frontmatter import Parsed, decode, describe, field_at, parse_document, parse_yaml, remove_controls
 from .problems import Problem
-from .slug import SLUG_RE
+from .slug import SLUG_RE, slugify
 
 RECORD_DIRS = {"intervention": "interventions", "element": "elements"}
 TAXONOMY_FILE = "taxonomy.yml"
+MAX_FILE_BYTES = 500_000  # a full record is about 10 kB; beyond this a file is a mistake or an attack
 
 
 @dataclass
@@ -95,11 +97,13 @@ def _load_taxonomy(root: Path) -> Parsed:
     if not path.is_file():
         parsed.errors.append((1, "file", f"{TAXONOMY_FILE} ontbreekt; het bevat de woordenlijsten van de catalogus"))
         return parsed
-    text, error = decode(path.read_bytes())
+    text, error = _read(path)
     if error:
         parsed.errors.append((1, "file", error))
         return parsed
+    text, controls = remove_controls(text)
     parse_yaml(text, parsed)
+    parsed.errors += [(line, field_at(parsed, line), message) for line, message in controls]
     if not parsed.errors and not isinstance(parsed.data, dict):
         parsed.errors.append((1, "file", "taxonomy.yml moet woordenlijsten bevatten (target_groups, themes, evidence, kinds)"))
     return parsed
@@ -113,22 +117,39 @@ def _load_record(root: Path, kind: str, path: Path, problems: list[Problem]) -> 
     if not path.resolve().is_relative_to(root):
         problems.append(Problem(rel, 1, "file", "het bestand ligt buiten de repository; zet het in de map zelf"))
         return None
-    if path.is_dir() or path.suffix != ".md":
+    if path.is_dir():
+        problems.append(Problem(rel, 1, "file", f"dit is een map; in {RECORD_DIRS[kind]}/ horen alleen .md-bestanden, geen mappen"))
+        return None
+    if path.suffix != ".md":
         problems.append(Problem(rel, 1, "file", f"hier horen alleen .md-bestanden; zet andere bestanden buiten {RECORD_DIRS[kind]}/"))
         return None
     slug = path.stem
     if not SLUG_RE.match(slug):
-        problems.append(Problem(
-            rel, 1, "file",
-            "ongeldige bestandsnaam; gebruik alleen kleine letters, cijfers en '-' (zoals kan-wel.md)",
-        ))
-    text, error = decode(path.read_bytes())
+        problems.append(Problem(rel, 1, "file", _file_name_message(slug)))
+    text, error = _read(path)
     if error:
         problems.append(Problem(rel, 1, "file", error))
         return None
     record = Record(kind, slug, rel, parse_document(text))
     problems.extend(_problems(rel, record.parsed))
     return record
+
+
+def _file_name_message(slug: str) -> str:
+    hidden = next((c for c in slug if not c.isprintable() or unicodedata.category(c) == "Cf"), None)
+    if hidden:
+        clean = slugify("".join(c for c in slug if c.isprintable() and unicodedata.category(c) != "Cf"))
+        return f"de bestandsnaam bevat een onzichtbaar teken {describe(hidden)}; hernoem het bestand naar {clean}.md"
+    suggestion = slugify(slug)
+    hint = f"; bedoelde je {suggestion}.md?" if SLUG_RE.match(suggestion) else ""
+    return f"ongeldige bestandsnaam; gebruik alleen kleine letters, cijfers en '-' (zoals kan-wel.md){hint}"
+
+
+def _read(path: Path) -> tuple[str | None, str | None]:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, f"het bestand is te groot ({size // 1000} kB, maximaal {MAX_FILE_BYTES // 1000} kB); een beschrijving past ruim in 50 kB"
+    return decode(path.read_bytes())
 
 
 def _problems(rel: str, parsed: Parsed) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -15,12 +16,22 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return visible(f"{self.path}:{self.line}: {self.field}: {self.message}")
 
     def annotation(self) -> str:
         """GitHub Actions workflow command that pins the problem to the file and line."""
-        message = _escape(f"{self.field}: {self.message}", data=True)
-        return f"::error file={_escape(self.path)},line={self.line}::{message}"
+        message = _escape(visible(f"{self.field}: {self.message}"), data=True)
+        return f"::error file={_escape(visible(self.path))},line={self.line}::{message}"
+
+
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Contributor text echoed in a message, on one line and without invisible characters: under
+    GitHub Actions a value with a newline and '::error' would forge an annotation."""
+    return _INVISIBLE.sub(lambda m: _SHORT.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def _escape(text: str, data: bool = False) -> str:

@@ -18,8 +18,11 @@ if TYPE_CHECKING:  # imported where validators are made: the build's second proc
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 SCHEMA_FILES = ("common", "intervention", "element", "taxonomy")
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# [0-9], not \d (which also matches Arabic-Indic and other digits), and fullmatch, not $ (which
+# also matches before a final newline).
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
 @cache
@@ -51,7 +54,7 @@ def resolve_in(schema: dict, name: str) -> tuple[dict, str]:
 # -- formats ---------------------------------------------------------------------------------
 
 def _partial_date(value: Any) -> bool:
-    match = _PARTIAL_DATE.match(str(value))
+    match = _PARTIAL_DATE.fullmatch(str(value))
     if not match:
         return False
     year, month, day = (int(g) if g else 1 for g in match.groups())
@@ -59,7 +62,7 @@ def _partial_date(value: Any) -> bool:
 
 
 def _full_date(value: Any) -> bool:
-    return isinstance(value, str) and bool(_FULL_DATE.match(value)) and _partial_date(value)
+    return isinstance(value, str) and bool(_FULL_DATE.fullmatch(value)) and _partial_date(value)
 
 
 def _real_date(year: int, month: int, day: int) -> bool:
@@ -71,16 +74,27 @@ def _real_date(year: int, month: int, day: int) -> bool:
 
 
 def _http_url(value: Any) -> bool:
-    if not isinstance(value, str) or any(c.isspace() for c in value):
+    """http(s) with a host; no spaces, controls or backslashes, and no user name before an @:
+    https://www.rijksoverheid.nl@evil.example/ goes to evil.example."""
+    if not isinstance(value, str) or any(c.isspace() or c < " " or c in "\\\x7f" for c in value):
         return False
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    try:
+        parts = urlsplit(value)
+        parts.port  # raises ValueError for a port that is no number
+    except ValueError:  # also a malformed IPv6 address
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and "@" not in parts.netloc
+
+
+def _email(value: Any) -> bool:
+    return isinstance(value, str) and bool(_EMAIL.fullmatch(value))
 
 
 FORMATS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "partial-date": (_partial_date, "is geen bestaande datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD (zoals 2017-05-24)"),
     "full-date": (_full_date, "is geen bestaande datum; schrijf JJJJ-MM-DD (zoals 2017-05-24)"),
-    "http-url": (_http_url, "is geen geldig webadres; alleen adressen die beginnen met http:// of https:// zijn toegestaan"),
+    "http-url": (_http_url, "is geen geldig webadres; alleen adressen die beginnen met http:// of https:// zijn toegestaan, zonder spaties en zonder naam@ voor het domein"),
+    "email": (_email, "is geen geldig e-mailadres; schrijf het als naam@organisatie.nl, zonder ?, & of spaties"),
 }
 
 
@@ -106,10 +120,33 @@ def validators(vocabularies: Callable[[str], list[str]]) -> dict[str, Draft20201
             definition["type"] = "string"
             definition["enum"] = vocabularies(definition["x-vocabulary"])
     checker = format_checker()
+    validator = _strict_validator(Draft202012Validator)
     return {
-        name: Draft202012Validator(_inline(schemas[name], name, schemas), format_checker=checker)
+        name: validator(_anchored(_inline(schemas[name], name, schemas)), format_checker=checker)
         for name in ("intervention", "element", "taxonomy")
     }
+
+
+def _strict_validator(base):
+    """JSON Schema counts 2006.0 as an integer; a year written that way is a slip, so not here."""
+    from jsonschema import validators as jsonschema_validators
+
+    types = base.TYPE_CHECKER.redefine("integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+    return jsonschema_validators.extend(base, type_checker=types)
+
+
+def _anchored(node: Any) -> Any:
+    """jsonschema runs `pattern` with re.search, where $ also matches before a final newline:
+    'kan-wel\\n' would pass ^...$. The schema files keep ECMA-262 patterns (they are published)."""
+    if isinstance(node, list):
+        return [_anchored(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    anchored = {key: _anchored(value) for key, value in node.items()}
+    pattern = node.get("pattern")
+    if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
+        anchored["pattern"] = pattern[:-1] + r"\Z"
+    return anchored
 
 
 def _inline(node: Any, name: str, schemas: dict[str, dict]) -> Any:
@@ -156,7 +193,11 @@ def _translate(error: jsonschema.ValidationError, path: tuple, raw: dict) -> Ite
     elif keyword == "format":
         yield path, f"'{value}' {FORMATS[schema['format']][1]}"
     elif keyword == "pattern":
-        yield path, f"'{value}' past niet: {schema.get('x-message', 'ongeldige waarde')}"
+        if not value.strip():  # the text type's \S: blank text (empty text has its own message)
+            if value:
+                yield path, f"bevat alleen spaties of regeleinden; {schema.get('x-message', 'vul een waarde in')}"
+        else:
+            yield path, f"'{value}' past niet: {schema.get('x-message', 'ongeldige waarde')}"
     elif keyword == "maxLength":
         yield path, f"te lang: {len(value)} tekens, maximaal {error.validator_value}; maak het korter"
     elif keyword == "minLength":
@@ -203,6 +244,9 @@ def _type_message(schema: dict, value: Any, raw_text: str | None) -> str:
     wants_text = "string" in (schema["type"] if isinstance(schema["type"], list) else [schema["type"]])
     if raw_text is not None and wants_text:
         return f"verwacht {expected}, maar '{raw_text}' wordt gelezen als {type_noun(value)}; zet het tussen aanhalingstekens: \"{raw_text}\""
+    if schema["type"] == "integer" and isinstance(value, float):
+        shown = f"{int(value)}" if value.is_integer() else "een heel getal"
+        return f"verwacht {expected}, niet een kommagetal; schrijf {shown}"
     if schema["type"] == "integer" and isinstance(value, str) and value.strip().isdigit():
         return f"verwacht {expected}, niet tekst; schrijf het getal zonder aanhalingstekens: {value.strip()}"
     return f"verwacht {expected}, niet {type_noun(value)}"

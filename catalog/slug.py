@@ -7,11 +7,16 @@ from markdown.extensions.toc import slugify as _toc_slugify
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
+# Every folder of records or terms has a generated overview page, index.md: no record or term
+# may take that name.
+RESERVED_SLUGS = frozenset({"index"})
+_SEPARATORS = re.compile(r"[-_]+")
 
 
 def slugify(text: str) -> str:
-    """ASCII-fold a title: 'Kan wél!' -> 'kan-wel' (same as the site's heading anchors)."""
-    return _toc_slugify(text, "-")
+    """ASCII-fold a title: 'Kan wél!' -> 'kan-wel' (as the site's heading anchors, except that
+    '_' becomes '-' too, so every slug is a valid file name)."""
+    return _SEPARATORS.sub("-", _toc_slugify(text, "-")).strip("-")
 
 
 _ACCENTS = re.compile("[\u0300-\u036f]")  # the combining marks the catalogue page strips too

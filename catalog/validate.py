@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+import datetime
+import unicodedata
 from collections import defaultdict
 from typing import Any, Iterator
 
 from . import schema
 from .load import TAXONOMY_FILE, Catalog, Record
 from .problems import Problem, field_name
+from .frontmatter import FORBIDDEN, char_message, describe
 from .markdown import parse_body
 from .safety import body_problems, field_problems
-from .slug import fold, slugify
+from .slug import RESERVED_SLUGS, fold, slugify
 
 CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
 
-def validate(catalog: Catalog) -> list[Problem]:
-    """Load problems plus every rule's findings, sorted by file and line."""
+def validate(catalog: Catalog, changed: set[str] | None = None) -> list[Problem]:
+    """Load problems plus every rule's findings, sorted by file and line. `changed`: the files
+    under review (check PATH...), where a clash between two records is reported."""
     validators = schema.validators(catalog.vocabulary)
     problems = list(catalog.problems)
     problems += _taxonomy(catalog, validators["taxonomy"])
     for record in catalog.all_records():
         for rule in RECORD_RULES:
             problems += rule(record, validators)
-    problems += unique_titles(catalog)
+    problems += unique_titles(catalog, changed or set())
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 
@@ -31,11 +35,17 @@ def _taxonomy(catalog: Catalog, validator) -> list[Problem]:
     parsed = catalog.taxonomy
     if parsed.errors or not isinstance(parsed.data, dict):
         return []
-    return [
+    problems = [
         Problem(TAXONOMY_FILE, parsed.line_of(path), field_name(path), message)
         for path, message in schema.errors(validator, parsed.data, parsed.raw)
         if path not in parsed.error_paths
     ]
+    for name, terms in parsed.data.items():
+        for slug in terms if isinstance(terms, dict) else ():
+            if slug in RESERVED_SLUGS:
+                path = (name, slug)
+                problems.append(Problem(TAXONOMY_FILE, parsed.line_of(path), field_name(path), f"de term '{slug}' is gereserveerd voor de overzichtspagina; kies een andere naam"))
+    return problems
 
 
 def schema_rules(record: Record, validators) -> Iterator[Problem]:
@@ -108,21 +118,110 @@ def heading_outline(record: Record, validators) -> Iterator[Problem]:
         previous = max(heading.level, 2)
 
 
-RECORD_RULES = (schema_rules, file_name_matches_title, not_related_to_itself, no_script, heading_outline)
+def plain_text(record: Record, validators) -> Iterator[Problem]:
+    """Text is what a reader sees: no control or direction characters (not even written as YAML
+    escapes such as "\x1b"), and a title is one line of ordinary Latin letters, so that no two
+    titles look alike while they differ."""
+    parsed = record.parsed
+    for path, text in _strings(parsed.data, ()):
+        match = FORBIDDEN.search(text)
+        if match:
+            escape = "\\r" if match.group() == "\r" else f"\\u{ord(match.group()):04x}"
+            yield Problem(record.path, parsed.line_of(path), field_name(path), f"{char_message(match.group())} (in YAML geschreven als {escape})")
+    title = record.data.get("title")
+    if isinstance(title, str) and title.strip():
+        for message in title_problems(title):
+            yield Problem(record.path, parsed.line_of(("title",)), "title", message)
 
 
-def unique_titles(catalog: Catalog) -> Iterator[Problem]:
-    """Titles that differ only in case or accents would look like one record to readers."""
+def title_problems(title: str) -> Iterator[str]:
+    if "\n" in title.strip():
+        yield "de titel moet op één regel staan; haal de regeleinden weg"
+    invisible = next((c for c in title if unicodedata.category(c) == "Cf"), None)
+    if invisible:
+        yield f"de titel bevat een onzichtbaar teken {describe(invisible)}; haal het weg"
+    if unicodedata.normalize("NFC", title) != title:
+        yield "de titel gebruikt losse accenttekens (Unicode-vorm NFD); typ de letters met een accent opnieuw, zodat é één teken is"
+    wide = next((c for c in title if unicodedata.normalize("NFKC", c) != unicodedata.normalize("NFC", c)), None)
+    if wide:
+        yield f"de titel bevat '{wide}' ({unicodedata.name(wide, '?')}), een bijzondere vorm van een gewoon teken; typ het als '{unicodedata.normalize('NFKC', wide)}'"
+    foreign = next((c for c in title if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")), None)
+    if foreign:
+        yield (
+            f"de titel bevat '{foreign}' ({unicodedata.name(foreign, '?')}), een letter uit een ander schrift "
+            "die op een gewone letter kan lijken; typ de titel met gewone (Latijnse) letters"
+        )
+
+
+FUTURE_MARGIN = datetime.timedelta(days=31)  # a document about to appear
+MAX_VALID_YEARS = 25  # a recognition runs for years (in the Netherlands five), not centuries
+
+
+def plausible_dates(record: Record, validators) -> Iterator[Problem]:
+    """Dates are facts about the past; a typo such as 2201 for 2011 would pass the format."""
+    today = datetime.date.today()
+    data, parsed = record.data, record.parsed
+    dated: list[tuple[tuple, Any]] = []
+    if isinstance(data.get("sources"), list):
+        dated += [(("sources", i, "date"), s.get("date")) for i, s in enumerate(data["sources"]) if isinstance(s, dict)]
+    assessment = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
+    dated += [(("assessment", "date"), assessment.get("date")), (("updated",), data.get("updated"))]
+    for path, value in dated:
+        day = _as_date(value)
+        if day and day > today + FUTURE_MARGIN:
+            yield Problem(record.path, parsed.line_of(path), field_name(path), f"'{value}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)")
+        elif day and day.year < 1900:
+            yield Problem(record.path, parsed.line_of(path), field_name(path), f"'{value}' ligt voor 1900; controleer het jaartal")
+    until = _as_date(assessment.get("valid_until"))
+    if until and not (1900 <= until.year <= today.year + MAX_VALID_YEARS):
+        path = ("assessment", "valid_until")
+        yield Problem(record.path, parsed.line_of(path), field_name(path), f"'{assessment['valid_until']}' kan niet: een erkenning geldt een aantal jaren; kies een datum tussen 1900 en {today.year + MAX_VALID_YEARS}")
+    since = data.get("since")
+    if isinstance(since, int) and not isinstance(since, bool) and since > today.year + 1:
+        yield Problem(record.path, parsed.line_of(("since",)), "since", f"{since} ligt in de toekomst; schrijf het jaar waarin de interventie voor het eerst werd uitgevoerd")
+
+
+def _as_date(value: Any) -> datetime.date | None:
+    """A valid JJJJ, JJJJ-MM or JJJJ-MM-DD as its first day; None for anything the schema refuses."""
+    if value is None or not schema.FORMATS["partial-date"][0](value):
+        return None
+    parts = [int(p) for p in str(value).split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def reserved_slug(record: Record, validators) -> Iterator[Problem]:
+    """Generated overview pages live beside the records: interventies/index.md is the list."""
+    if record.slug in RESERVED_SLUGS:
+        yield Problem(record.path, 1, "file", f"de naam {record.slug}.md is gereserveerd voor de overzichtspagina van de map; kies een andere titel")
+
+
+RECORD_RULES = (schema_rules, file_name_matches_title, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug)
+
+
+def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:
+    """Titles that differ only in case, accents or the form of characters would look like one
+    record to readers. The clash is reported on the files under review (the new ones), else on
+    every record but the first."""
     by_title: dict[str, list[Record]] = defaultdict(list)
     for record in catalog.all_records():
         title = record.data.get("title")
         if isinstance(title, str) and title.strip():
-            by_title[fold(title)].append(record)
+            by_title[_title_key(title)].append(record)
     for records in by_title.values():
-        for record in records[1:]:
-            first = records[0]
+        if len(records) < 2:
+            continue
+        new = [r for r in records if r.path in changed] or records[1:]
+        first = next((r for r in records if r not in new), records[0])
+        for record in new:
+            if record is first:
+                continue
             yield Problem(
                 record.path, record.parsed.line_of(("title",)), "title",
                 f"deze titel lijkt te veel op '{first.data['title']}' in {first.path} "
-                "(alleen hoofdletters of accenten verschillen); kies een duidelijk andere titel",
+                "(alleen hoofdletters, accenten of de vorm van tekens verschillen); kies een duidelijk andere titel",
             )
+
+
+def _title_key(title: str) -> str:
+    visible = "".join(c for c in unicodedata.normalize("NFKC", title) if unicodedata.category(c) != "Cf")
+    return fold(visible)
