@@ -159,7 +159,8 @@ def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
 
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     partial = zip_path.with_name(zip_path.name + ".part")
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    # Zip timestamps hold 1980 to 2107; check refuses such dates, this keeps a bundle possible anyway.
+    stamp = (1980, 1, 1, 0, 0, 0) if date.year < 1980 else (2107, 12, 31, 0, 0, 0) if date.year > 2107 else (date.year, date.month, date.day, 0, 0, 0)
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(folder.rglob("*")):
             # 404.html only works from a web server's root (its links start with "/").

@@ -54,6 +54,11 @@ def _field(name: str, value) -> str:
 
 def new_record(root: Path, kind: str, title: str) -> Path:
     """Write the template to interventions/ or elements/; refuses to overwrite or to use a bad name."""
+    limit = raw_schemas()[kind]["properties"]["title"]["maxLength"]
+    if len(title) > limit:
+        raise ValueError(f"de titel is te lang ({len(title)} tekens, maximaal {limit}); kies een kortere titel")
+    if any(not c.isprintable() for c in title):
+        raise ValueError("de titel bevat een regeleinde of een onzichtbaar teken; typ hem op één regel")
     slug = slugify(title)
     if not SLUG_RE.match(slug):
         raise ValueError(f"van de titel '{title}' is geen bestandsnaam te maken; gebruik letters en cijfers")
