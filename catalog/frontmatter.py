@@ -74,8 +74,8 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
 
 def describe(char: str) -> str:
     """'\x1b' -> 'U+001B (ESC)': how a message names an invisible character."""
-    name = _NAMES.get(char) or unicodedata.name(char, "stuurteken")
-    return f"U+{ord(char):04X} ({name})"
+    name = _NAMES.get(char) or unicodedata.name(char, "")
+    return f"U+{ord(char):04X} ({name})" if name else f"U+{ord(char):04X}"
 
 
 def char_message(char: str) -> str:

@@ -138,8 +138,7 @@ def _load_record(root: Path, kind: str, path: Path, problems: list[Problem]) -> 
 def _file_name_message(slug: str) -> str:
     hidden = next((c for c in slug if not c.isprintable() or unicodedata.category(c) == "Cf"), None)
     if hidden:
-        clean = slugify("".join(c for c in slug if c.isprintable() and unicodedata.category(c) != "Cf"))
-        return f"de bestandsnaam bevat een onzichtbaar teken {describe(hidden)}; hernoem het bestand naar {clean}.md"
+        return f"de bestandsnaam bevat een onzichtbaar teken {describe(hidden)}; haal het weg uit de naam van het bestand"
     suggestion = slugify(slug)
     hint = f"; bedoelde je {suggestion}.md?" if SLUG_RE.match(suggestion) else ""
     return f"ongeldige bestandsnaam; gebruik alleen kleine letters, cijfers en '-' (zoals kan-wel.md){hint}"

@@ -68,7 +68,7 @@ def _block_message(literal: str) -> str:
     name = tag.group(2).lower() if tag else ""
     if name in SCRIPT_TAGS:
         return f"de HTML-tag <{name}> {CODE}"
-    start = f"<{name}>" if name else literal.strip().split()[0][:12] if literal.strip() else "HTML"
+    start = f"<{tag.group(1)}{name}>" if name else literal.strip().split()[0][:12] if literal.strip() else "HTML"
     return (
         f"een HTML-blok (hier {start}) kan niet in een beschrijving: het breekt de indeling van de pagina; "
         "gebruik Markdown (kopjes met ##, lijstjes, **vet**)"

@@ -145,7 +145,8 @@ def title_problems(title: str) -> Iterator[str]:
     wide = next((c for c in title if unicodedata.normalize("NFKC", c) != unicodedata.normalize("NFC", c)), None)
     if wide:
         yield f"de titel bevat '{wide}' ({unicodedata.name(wide, '?')}), een bijzondere vorm van een gewoon teken; typ het als '{unicodedata.normalize('NFKC', wide)}'"
-    foreign = next((c for c in title if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")), None)
+    letters = unicodedata.normalize("NFKC", title)
+    foreign = next((c for c in letters if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")), None)
     if foreign:
         yield (
             f"de titel bevat '{foreign}' ({unicodedata.name(foreign, '?')}), een letter uit een ander schrift "
@@ -177,7 +178,7 @@ def plausible_dates(record: Record, validators) -> Iterator[Problem]:
         path = ("assessment", "valid_until")
         yield Problem(record.path, parsed.line_of(path), field_name(path), f"'{assessment['valid_until']}' kan niet: een erkenning geldt een aantal jaren; kies een datum tussen 1900 en {today.year + MAX_VALID_YEARS}")
     since = data.get("since")
-    if isinstance(since, int) and not isinstance(since, bool) and since > today.year + 1:
+    if isinstance(since, int) and not isinstance(since, bool) and today.year + 1 < since <= 2100:  # beyond 2100 the schema speaks
         yield Problem(record.path, parsed.line_of(("since",)), "since", f"{since} ligt in de toekomst; schrijf het jaar waarin de interventie voor het eerst werd uitgevoerd")
 
 

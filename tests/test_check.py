@@ -131,6 +131,38 @@ def test_every_rule_has_a_fixture():
     """Adding a rule without a fixture (or the reverse) fails here."""
     from catalog.validate import RECORD_RULES
 
-    covered = {"schema_rules": "wrong-type", "file_name_matches_title": "bad-file-name", "not_related_to_itself": "related-self", "no_script": "unsafe-html", "heading_outline": "heading-outline"}
+    covered = {
+        "schema_rules": "wrong-type", "file_name_matches_title": "bad-file-name", "not_related_to_itself": "related-self",
+        "no_script": "unsafe-html", "heading_outline": "heading-outline", "plain_text": "control-characters",
+        "plausible_dates": "future-date", "reserved_slug": "reserved-slug",
+    }
     assert {rule.__name__ for rule in RECORD_RULES} == set(covered)
     assert set(covered.values()) <= set(RULE_FIXTURES)
+
+
+def test_title_clash_lands_on_the_file_under_review(tmp_path, capsys):
+    """check PATH is what a pull request runs on its changed files: the clash must reach that file,
+    not the existing one (where the path filter used to hide it)."""
+    root = make_catalog(tmp_path, "title-collision")
+    code, lines, _ = run_cli(capsys, "--root", root, "check", root / "interventions" / "kan-wel.md")
+    assert (code, lines) == (1, [
+        "interventions/kan-wel.md:2: title: deze titel lijkt te veel op 'Kan Wel!' in elements/kan-wel.md "
+        "(alleen hoofdletters, accenten of de vorm van tekens verschillen); kies een duidelijk andere titel",
+        "1 fout in 1 bestand (van 1 gecontroleerd).",
+    ])
+
+
+def test_messages_cannot_forge_github_annotations(tmp_path):
+    """A value with a newline and '::error' or '::stop-commands::' stays on its own line, escaped."""
+    root = make_catalog(tmp_path, "message-injection")
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    result = subprocess.run(
+        [sys.executable, REPO / "build_catalog.py", "--root", root, "check"], capture_output=True, text=True, env=env
+    )
+    allowed = ", ".join(["title", "summary", "kind", "elements", "target_groups", "themes", "evidence", "assessment", "duration", "since", "developer", "implementers", "variants", "costs", "training", "preconditions", "related", "detail", "updated", "sources"])
+    shown = "x\\n::error file=README.md,line=1::alles goed\\n::stop-commands::klaar: onbekend veld; toegestaan: " + allowed
+    assert result.stdout.splitlines() == [
+        f"interventions/valse-melding.md:8: {shown}",
+        f"::error file=interventions/valse-melding.md,line=8::{shown}",
+        "1 fout in 1 bestand (van 8 gecontroleerd).",
+    ]
