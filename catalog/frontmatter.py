@@ -167,6 +167,10 @@ def parse_yaml(text: str, result: Parsed, offset: int = 0) -> None:
     deep nesting is refused at the level where it starts, instead of ending in a RecursionError
     or a crash of the C stack.
     """
+    deep = _deep_flow(text)
+    if deep:
+        result.errors.append((deep + offset, "front matter", f"te diep genest (meer dan {MAX_FLOW} haakjes [ of {{ in elkaar); het formaat heeft er hoogstens 3 nodig"))
+        return
     loader = _Loader(text)
     try:
         result.data = _Events(result, offset, loader).build()
@@ -181,6 +185,37 @@ def parse_yaml(text: str, result: Parsed, offset: int = 0) -> None:
         result.errors.append((1 + offset, "front matter", f"ongeldige YAML ({exc})"))
     finally:
         loader.dispose()
+
+
+MAX_FLOW = 50  # libyaml's scanner slows down with the square of [ and { nesting: refuse before it
+
+
+def _deep_flow(text: str) -> int:
+    """The line where [ and { nest deeper than MAX_FLOW, or 0. Quotes and comments are skipped
+    roughly; a bracket inside plain text counts too, which only errs towards refusing nonsense."""
+    if text.count("[") + text.count("{") <= MAX_FLOW:
+        return 0
+    depth, line, quote, comment, previous = 0, 1, "", False, " "
+    for char in text:
+        if char == "\n":
+            line, comment = line + 1, False
+        elif comment:
+            pass
+        elif quote:
+            if char == quote and previous != "\\":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#" and previous in " \t":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_FLOW:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+    return 0
 
 
 def _yaml_hint(problem: str) -> str:

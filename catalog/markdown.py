@@ -71,6 +71,7 @@ class Document:
     headings: list[Heading] = field(default_factory=list)  # at every depth, in order
     html: list[tuple[int, bool, str]] = field(default_factory=list)  # (line, is a block, raw HTML) of html nodes
     urls: list[tuple[int, str]] = field(default_factory=list)  # (line, destination) of links and images
+    deepest: tuple[int, int] = (0, 0)  # (nesting of lists and quotes, line where it is reached)
 
 
 @cache
@@ -123,10 +124,14 @@ def _document(root, extensions) -> Document:
 def _walk(node, kind: str, container: str, document: Document, extensions) -> None:
     """Collect headings, raw HTML and link targets below one node (iteratively: no recursion
     limit, whatever the nesting of lists and quotes)."""
-    stack = [(node, kind, container)]
+    stack = [(node, kind, container, 0)]
     while stack:
-        node, kind, container = stack.pop()
+        node, kind, container, depth = stack.pop()
         line = _lib.cmark_node_get_start_line(node)
+        if kind in ("block_quote", "item"):
+            depth += 1
+            if depth > document.deepest[0]:
+                document.deepest = (depth, line)
         if kind == "heading":
             if container:
                 document.headings.append(
@@ -142,7 +147,7 @@ def _walk(node, kind: str, container: str, document: Document, extensions) -> No
         children = []
         child = _lib.cmark_node_first_child(node)
         while child != _ffi.NULL:
-            children.append((child, _text(_lib.cmark_node_get_type_string(child)), inner))
+            children.append((child, _text(_lib.cmark_node_get_type_string(child)), inner, depth))
             child = _lib.cmark_node_next(child)
         stack.extend(reversed(children))
 

@@ -30,8 +30,15 @@ CODE = "is niet toegestaan (kan code uitvoeren)"
 HINTS = {"a": "schrijf een link als [tekst](https://...)", "img": "schrijf een afbeelding als ![uitleg](https://...)"}
 
 
+MAX_NESTING = 8  # lists and quotes inside each other; deeper nesting makes cleaning the HTML slow
+
+
 def body_problems(document: Document) -> Iterator[tuple[int, str]]:
-    """(line in the body, message) for raw HTML and link targets that the site will not show."""
+    """(line in the body, message) for raw HTML and link targets that the site will not show,
+    and for nesting no page needs."""
+    depth, line = document.deepest
+    if depth > MAX_NESTING:
+        yield line, f"lijsten of citaten staan hier {depth} niveaus diep in elkaar (maximaal {MAX_NESTING}); maak de tekst platter"
     for line, block, literal in document.html:
         if block and literal.lstrip().startswith("<!--") and "-->" in literal:
             continue  # a closed comment: nh3 drops it

@@ -101,11 +101,19 @@ def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _strings(item, path + (index,))
 
 
+MAX_HEADINGS = 100  # each becomes a section and a table-of-contents entry; mkdocs slows down with many
+
+
 def heading_outline(record: Record, validators) -> Iterator[Problem]:
     """Body headings start at ## (the title is the page's #), stand on their own (the page is
     divided at them) and skip no level: screen readers navigate by them."""
+    headings = parse_body(record.body).headings
+    if len(headings) > MAX_HEADINGS:
+        line = record.parsed.body_line + headings[MAX_HEADINGS].line - 1
+        yield Problem(record.path, line, "body", f"te veel kopjes ({len(headings)}, maximaal {MAX_HEADINGS}); een beschrijving heeft er meestal vijf tot tien")
+        return
     previous = 1
-    for heading in parse_body(record.body).headings:
+    for heading in headings:
         line = record.parsed.body_line + heading.line - 1
         if heading.level == 1:
             yield Problem(record.path, line, "body", "een kopje met één # (of met === eronder) kan niet: dat is de titel van de pagina; gebruik ##")

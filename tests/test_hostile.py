@@ -1,0 +1,92 @@
+"""Hostile input: generated worst cases go through `check` and `build` in a subprocess with a
+memory limit and a time-out. Each must end with a message and exit 1 (or build, if valid), never
+a traceback, a crash or a hang. Speed targets live in `make bench`; the limits here only catch
+a blow-up (the cases below took minutes, gigabytes or a segfault before)."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, make_catalog
+
+MEMORY = 2 * 1024**3  # bytes of address space for one command
+SECONDS = 60
+
+HEAD = "---\ntitle: Kwaadaardig\nsummary: Een samenvatting.\nelements: [buurtcoach]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\nsources: [{title: Bron}]\n"
+
+
+def record(front: str = "", body: str = "") -> str:
+    return HEAD + front + "---\n\n" + body
+
+
+# name -> (record text, exit code of check and build: 0 = harmless text that builds, 1 = refused)
+CASES = {
+    # The old no-script patterns backtracked: 192 KB of "<a <a" took 75 s. It is only text.
+    "tags without end": (record(body="x <a " * 40_000), 0),
+    "attribute with many spaces": (record(body="Een <span x=" + " " * 200_000 + ">y</span>"), 0),
+    "tag with 50,000 attributes": (record(body="Een <span " + "a=b " * 50_000 + ">y</span>"), 1),
+    "link openers": (record(body="[a](" * 60_000), 0),
+    "emphasis": (record(body="*a_" * 60_000), 0),
+    # jsonschema compares every pair of a list of mappings (uniqueItems).
+    "10,000 mappings in a list": (record(front="themes:\n" + "".join(f"  - {{a: {i}}}\n" for i in range(10_000))), 1),
+    # PyYAML's composer recursed: ~600 levels gave a RecursionError, ~50,000 a segfault.
+    "50,000 nested flow lists": (record(front="variants: " + "[" * 50_000 + "]" * 50_000 + "\n"), 1),
+    "100,000 flow lists with items": (record(front="variants: " + "[a, " * 100_000 + "\n"), 1),
+    "50,000 nested block lists": (record(front="variants:\n" + "- " * 50_000 + "x\n"), 1),
+    "50,000 nested quotes": (record(body="> " * 50_000 + "x\n"), 1),
+    "20,000 headings": (record(body="## Kop\n\n" * 20_000), 1),
+    "100,000 control characters": (record(body="\x00" * 100_000), 1),
+    "a file of 600 kB": (record(body="Tekst. " * 90_000), 1),
+    "title of 100,000 characters": ("---\ntitle: " + "a" * 100_000 + "\n---\n", 1),
+    "dates after 2106": (record(front="updated: 2201-01-01\n"), 1),
+}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+    return subprocess.run(
+        [sys.executable, str(REPO / "build_catalog.py"), *args],
+        capture_output=True, text=True, timeout=SECONDS, preexec_fn=limits,
+    )
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_check_and_build_survive_pathological_input(name, tmp_path):
+    text, code = CASES[name]
+    root = make_catalog(tmp_path)
+    (root / "interventions" / "kwaadaardig.md").write_text(text, "utf-8")
+    for command in (["check"], ["build", "--site-dir", str(tmp_path / "site")]):
+        result = run("--root", str(root), *command)
+        assert result.returncode == code, (command, result.stdout[-2000:], result.stderr[-2000:])
+        assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+        assert ("interventions/kwaadaardig.md:" in result.stdout) == bool(code)
+    assert (tmp_path / "site" / "interventies" / "kwaadaardig" / "index.html").exists() == (code == 0)
+
+
+def test_sixty_elements_on_one_record_build(tmp_path):
+    """The related-interventions ranking once enumerated every subset of a record's elements:
+    26 elements ended in a MemoryError. Sixty build like any other record."""
+    root = make_catalog(tmp_path)
+    names = [f"element-{i:02d}" for i in range(60)]
+    for name in names:
+        (root / "elements" / f"{name}.md").write_text(
+            f"---\ntitle: Element {name[-2:]}\nsummary: Een element.\nsources: [{{title: Bron}}]\n---\n", "utf-8"
+        )
+    (root / "interventions" / "alles-tegelijk.md").write_text(
+        "---\ntitle: Alles tegelijk\nsummary: Alle elementen.\nelements: [" + ", ".join(names)
+        + "]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\nsources: [{title: Bron}]\n---\n", "utf-8"
+    )
+    (root / "interventions" / "veel-tegelijk.md").write_text(
+        "---\ntitle: Veel tegelijk\nsummary: Dertig elementen.\nelements: [" + ", ".join(names[:30])
+        + "]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\nsources: [{title: Bron}]\n---\n", "utf-8"
+    )
+    result = run("--root", str(root), "build", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    page = (tmp_path / "site" / "interventies" / "alles-tegelijk" / "index.html").read_text("utf-8")
+    assert '<a href="../veel-tegelijk/">Veel tegelijk</a>: deelt 30 werkzame elementen' in page
