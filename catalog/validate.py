@@ -143,8 +143,8 @@ def plain_text(record: Record, validators) -> Iterator[Problem]:
 
 
 def title_problems(title: str) -> Iterator[str]:
-    if "\n" in title.strip():
-        yield "de titel moet op één regel staan; haal de regeleinden weg"
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in title.strip(" ")):
+        yield "de titel moet op één regel staan; haal regeleinden en tabs weg"
     invisible = next((c for c in title if unicodedata.category(c) == "Cf"), None)
     if invisible:
         yield f"de titel bevat een onzichtbaar teken {describe(invisible)}; haal het weg"
@@ -153,12 +153,16 @@ def title_problems(title: str) -> Iterator[str]:
     wide = next((c for c in title if unicodedata.normalize("NFKC", c) != unicodedata.normalize("NFC", c)), None)
     if wide:
         yield f"de titel bevat '{wide}' ({unicodedata.name(wide, '?')}), een bijzondere vorm van een gewoon teken; typ het als '{unicodedata.normalize('NFKC', wide)}'"
+    mark = next((c for c in unicodedata.normalize("NFC", title) if unicodedata.category(c).startswith("M")), None)
+    if mark and unicodedata.normalize("NFC", title) == title:
+        yield f"de titel bevat het losse teken {describe(mark)}, dat op een andere letter wordt gezet; typ de titel met gewone letters"
     letters = unicodedata.normalize("NFKC", title)
-    foreign = next((c for c in letters if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")), None)
+    foreign = next((c for c in letters if (c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"))
+                    or (unicodedata.category(c).startswith("N") and c not in "0123456789")), None)
     if foreign:
         yield (
-            f"de titel bevat '{foreign}' ({unicodedata.name(foreign, '?')}), een letter uit een ander schrift "
-            "die op een gewone letter kan lijken; typ de titel met gewone (Latijnse) letters"
+            f"de titel bevat '{foreign}' ({unicodedata.name(foreign, '?')}), een letter of cijfer uit een ander schrift "
+            "die op een gewoon teken kan lijken; typ de titel met gewone (Latijnse) letters en de cijfers 0-9"
         )
 
 

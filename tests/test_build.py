@@ -320,3 +320,43 @@ def test_theme_search_leaves_out_related_interventions(tmp_path, capsys):
     docs = json.loads(page(tmp_path / "site", "search/search_index.json"))["docs"]
     section = [d for d in docs if d["location"] == "interventies/kan-wel/#verwante-interventies"]
     assert section == [{"location": "interventies/kan-wel/#verwante-interventies", "title": "Verwante interventies", "text": ""}]
+
+
+def test_multi_line_fields_stay_on_one_line_in_every_page(tmp_path, capsys):
+    """A summary written as a YAML block with a heading, a rule and a list in it once added a
+    second h1, a rule and a list to the elements overview, and a line break cut a card."""
+    root = make_catalog(tmp_path)
+    hostile = "summary: |\n  Eerste regel.\n\n  # Tweede titel\n\n  ---\n\n  - een lijst\n"
+    for path in (root / "elements" / "buurtcoach.md", root / "interventions" / "buurtfeest.md"):
+        text = path.read_text("utf-8")
+        path.write_text(re.sub(r"^summary: .*\n", hostile, text, count=1, flags=re.M), "utf-8")
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    shown = "Eerste regel. # Tweede titel --- - een lijst"
+    for path in ("werkzame-elementen/index.html", "werkzame-elementen/buurtcoach/index.html", "interventies/buurtfeest/index.html", "catalogus/index.html", "interventies/kan-wel/index.html"):
+        html = page(tmp_path / "site", path)
+        article = html.split('<article', 1)[1].split('</article>', 1)[0]
+        assert article.count("<h1") == 1, path
+        assert "<hr" not in article and "Tweede titel</h" not in article, path
+    assert shown in page(tmp_path / "site", "werkzame-elementen/index.html")
+    cards = [line for line in page(tmp_path / "site", "catalogus/index.html").splitlines() if 'data-slug="buurtfeest"' in line]
+    assert len(cards) == 1 and shown in cards[0]
+
+
+@pytest.mark.parametrize("body, headings", [
+    ("<details>\n\n## Binnen\n\nTekst.\n\n</details>\n\n## Daarna\n\nMeer.\n", ["Binnen", "Daarna"]),
+    # <textarea> starts an HTML block that only ends at </textarea> (in GitHub's preview too):
+    # check refuses it; the text after it is still shown, as text.
+    ("## Doel\n\n<textarea>\n\n## Aanpak\n\nTekst.\n", ["Doel"]),
+    ("## Doel\n\n<plaintext>\n\n## Aanpak\n\nTekst.\n", ["Doel", "Aanpak"]),
+    ("## Doel\n\n<div><span>open\n\n## Aanpak\n\nTekst.\n", ["Doel", "Aanpak"]),
+])
+def test_sections_survive_html_that_check_would_refuse(body, headings):
+    """Defence in depth: each section is cleaned on its own, so raw HTML cannot swallow or split
+    the sections after it even if a record got past check."""
+    from catalog.render import body_sections
+
+    sections = body_sections(body)
+    assert [title for level, title, _ in sections if level] == headings
+    assert sections[-1][2].endswith(("<p>Meer.</p>", "<p>Tekst.</p>", "## Aanpak\n\nTekst."))
+    for _, _, html in sections:
+        assert html.count("<details") == html.count("</details>") and html.count("<div") == html.count("</div>")
