@@ -228,7 +228,44 @@ def main(argv: list[str] | None = None) -> int:
     print_table(rows, browser=not args.no_browser)
     print_budgets(rows, browser=not args.no_browser)
     print_bundle()
+    print_hostile()
     return 0
+
+
+def print_hostile() -> None:
+    """Hostile but valid input at 1,000 interventions: 10 records with 60 werkzame elementen each
+    (the related ranking once took 2^n steps) and one body of 192 kB of unfinished tags (the old
+    no-script patterns took 75 s). Budgets: the link phase at most 2x that of the plain
+    catalogue and under 1 s; check with the tags body under 2 s."""
+    from catalog.link import build_graph
+    from catalog.load import load_catalog
+    from catalog.schema import apply_defaults
+    from catalog.validate import validate
+
+    def link_seconds(root: Path) -> float:
+        catalog = load_catalog(root)
+        assert not validate(catalog), "de gegenereerde catalogus heeft fouten"
+        apply_defaults(catalog)
+        start = time.perf_counter()
+        build_graph(catalog)
+        return time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate(Path(tmp) / "vijandig", 1000)
+        plain = min(link_seconds(root) for _ in range(3))
+        names = [f"extra-element-{i:02d}" for i in range(40)] + sorted(p.stem for p in (root / "elements").glob("*.md"))
+        for name in names[:40]:
+            (root / "elements" / f"{name}.md").write_text(f"---\ntitle: Extra element {name[-2:]}\nsummary: Een element.\nsources: [{{title: Bron}}]\n---\n", "utf-8")
+        for path in sorted((root / "interventions").glob("*.md"))[:10]:
+            text = path.read_text("utf-8")
+            path.write_text(re.sub(r"^elements: \[.*\]$", "elements: [" + ", ".join(names[:60]) + "]", text, count=1, flags=re.M), "utf-8")
+        hostile = min(link_seconds(root) for _ in range(3))
+        tags = sorted((root / "interventions").glob("*.md"))[10]
+        tags.write_text(tags.read_text("utf-8") + "\n" + "x <a " * 38_400 + "\n", "utf-8")
+        check = best(3, str(REPO / "build_catalog.py"), "--root", str(root), "check")
+    ok = hostile <= max(2 * plain, 0.05) and hostile < 1
+    print(f"verwanten 1000 met 10 records van 60 elementen <= 2x gewoon en < 1 s: {'gehaald' if ok else 'GEMIST'} ({plain:.3f} s -> {hostile:.3f} s)")
+    print(f"check 1000 met 192 kB onafgemaakte tags < 2 s: {'gehaald' if check < 2 else 'GEMIST'} ({check:.2f} s)")
 
 
 def print_bundle() -> None:

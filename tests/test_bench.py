@@ -20,8 +20,10 @@ def test_bench_runs_on_a_small_catalogue():
     assert header[-3:] == ["eerste s", "filter ms", "zoek ms"]  # the Chromium figures
     row = [cell.strip() for cell in lines[1].split("|")]
     assert row[0] == "20" and len(row) == len(header)
-    assert lines[-2].startswith("zoekindex 20 < 20% van de bouw: ")
-    assert lines[-1].startswith("offline zip van de catalogus < 5 MB: gehaald (")
+    assert lines[-4].startswith("zoekindex 20 < 20% van de bouw: ")
+    assert lines[-3].startswith("offline zip van de catalogus < 5 MB: gehaald (")
+    assert lines[-2].startswith("verwanten 1000 met 10 records van 60 elementen <= 2x gewoon en < 1 s: ")
+    assert lines[-1].startswith("check 1000 met 192 kB onafgemaakte tags < 2 s: ")
 
 
 def test_peak_memory_counts_the_child_processes_too():
