@@ -18,6 +18,26 @@ def escape(value: Any) -> str:
     return html.escape(" ".join(str(value).split()), quote=True)
 
 
+# A recognition is re-assessed after five years (the sources are on the evidence overview page).
+RECOGNITION_YEARS = 5
+REASSESSMENT_SOURCES = (
+    ("'Dialoog maakt de databank beter'", "Nederlands Jeugdinstituut", "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter"),
+    ("Procedure na de beoordeling", "Trimbos-instituut", "https://erkendeinterventiesggz.trimbos.nl/procedure-na-de-beoordeling"),
+)
+
+
+def reassessment_due(value: Any) -> str:
+    """The day a recognition of `value` (JJJJ, JJJJ-MM or JJJJ-MM-DD) is due for re-assessment."""
+    import datetime
+
+    parts = [int(p) for p in str(value).split("-")] + [1, 1]
+    year, month, day = parts[0] + RECOGNITION_YEARS, parts[1], parts[2]
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:  # 29 February
+        return datetime.date(year, 3, 1).isoformat()
+
+
 @cache  # a catalogue has few distinct dates, and babel takes 0.1 ms per call
 def dutch_date(value: Any) -> str:
     """2011-05-01 -> '1 mei 2011', 2019-06 -> 'juni 2019', 2014 -> '2014'."""
@@ -87,6 +107,13 @@ class HtmlParts:
                     f'; geldig tot <time datetime="{until}">{dutch_date(until)}</time> '
                     f'<span class="ci-expired" data-valid-until="{until}" hidden>verlopen</span>'
                 )
+            else:  # the browser shows the mark once the re-assessment is due (see catalogus.js)
+                due = reassessment_due(a["date"])
+                overview = self.href(here, f"{self.SECTIONS['evidence'][0]}/index.md")
+                text += (
+                    f' <span class="ci-expired" data-valid-until="{due}" hidden>'
+                    f'<a href="{overview}#herbeoordeling-na-{RECOGNITION_YEARS}-jaar">meer dan {RECOGNITION_YEARS} jaar oud</a></span>'
+                )
         return text
 
     def _developer(self, dev: dict) -> str:
@@ -101,7 +128,7 @@ class HtmlParts:
 
     def element_list(self, record, here: str) -> Markup:
         items = "".join(
-            f"<li>{self._element(here, slug)}: {escape(self.catalog.elements[slug].data['summary'])}</li>"
+            f"<li>{self._element(here, slug)}<span class=\"ci-explain\">: {escape(self.catalog.elements[slug].data['summary'])}</span></li>"
             for slug in record.data["elements"]
         )
         return Markup(f"<ul>{items}</ul>")
@@ -120,7 +147,7 @@ class HtmlParts:
             items.append(f"<li>{link}: {', en '.join(reasons)}</li>")
         # Not in the theme's search index: other interventions' titles there made every search
         # for one intervention list the pages of all its relatives too (Material drops the attribute).
-        return Markup(f'<ul data-search-exclude="true">{"".join(items)}</ul>')
+        return Markup(f'<ul class="ci-related" data-search-exclude="true">{"".join(items)}</ul>')
 
     def companion_list(self, record, here: str) -> Markup:
         items = "".join(

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from .facets import BY_VOCABULARY
 from .link import Graph, title_key
-from .parts import HtmlParts, dutch_date, escape
+from .parts import REASSESSMENT_SOURCES, RECOGNITION_YEARS, HtmlParts, dutch_date, escape
 from .load import Catalog, Record
 from .markdown import parse_body
 
@@ -44,7 +44,8 @@ class Page:
 def text(value: Any) -> Markup:
     """Plain contributor text, safe inside generated Markdown and HTML, on one line: a line break
     in a field must not start a heading, rule or list in the page around it."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", escape(value)))
+    # An apostrophe stays itself: as &#x27; the escaped # showed as "Thema&\#x27;s".
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escape(value).replace("&#x27;", "'")))
 
 
 def _meta_value(value: Any) -> Markup:
@@ -87,6 +88,8 @@ def _clean(rendered: str) -> str:
 
 class Renderer(HtmlParts):
     SECTIONS = SECTIONS
+    recognition_years = RECOGNITION_YEARS
+    reassessment_sources = REASSESSMENT_SOURCES
 
     def __init__(self, catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict] | None = None) -> None:
         self.facets = facets or []

@@ -360,3 +360,25 @@ def test_sections_survive_html_that_check_would_refuse(body, headings):
     assert sections[-1][2].endswith(("<p>Meer.</p>", "<p>Tekst.</p>", "## Aanpak\n\nTekst."))
     for _, _, html in sections:
         assert html.count("<details") == html.count("</details>") and html.count("<div") == html.count("</div>")
+
+
+def test_old_recognition_is_marked_for_re_assessment(tmp_path, capsys):
+    """A recognition is re-assessed after five years: the page carries the due date, and the
+    browser shows the mark once it has passed (as with valid_until), so the HTML stays the same
+    every day. The evidence overview explains the rule with its sources."""
+    root = make_catalog(tmp_path)
+    path = root / "interventions" / "wijkgesprek.md"
+    path.write_text(path.read_text("utf-8").replace(
+        "evidence: niet-beoordeeld\n",
+        "evidence: goed-beschreven\nassessment:\n  by: Testcommissie\n  date: 2016-02-29\n  url: https://www.voorbeeld.nl/oordeel\n",
+    ), "utf-8")
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    html = page(tmp_path / "site", "interventies/wijkgesprek/index.html")
+    assert (
+        '<span class="ci-expired" data-valid-until="2021-03-01" hidden>'
+        '<a href="../../erkenning/#herbeoordeling-na-5-jaar">meer dan 5 jaar oud</a></span>'
+    ) in html
+    overview = page(tmp_path / "site", "erkenning/index.html")
+    assert 'id="herbeoordeling-na-5-jaar"' in overview
+    assert "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter" in overview
+    assert "'Dialoog maakt de databank beter', Nederlands Jeugdinstituut" in overview
