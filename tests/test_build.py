@@ -382,3 +382,20 @@ def test_old_recognition_is_marked_for_re_assessment(tmp_path, capsys):
     assert 'id="herbeoordeling-na-5-jaar"' in overview
     assert "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter" in overview
     assert "'Dialoog maakt de databank beter', Nederlands Jeugdinstituut" in overview
+
+
+def test_costs_training_and_preconditions_in_the_facts(tmp_path, capsys):
+    """The fields a comparison needs, shown only where a record fills them."""
+    root = make_catalog(tmp_path)
+    path = root / "interventions" / "kan-wel.md"
+    path.write_text(path.read_text("utf-8").replace(
+        "since: 2006\n",
+        "since: 2006\ncosts: Ongeveer 150 euro per straat\ntraining: Een handboek voor buurtcoaches\npreconditions: Een vaste plek in de wijk\n",
+    ), "utf-8")
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    html = page(tmp_path / "site", "interventies/kan-wel/index.html")
+    assert (
+        "<dt>Kosten</dt><dd>Ongeveer 150 euro per straat</dd><dt>Training en materiaal</dt><dd>Een handboek voor buurtcoaches</dd>"
+        "<dt>Randvoorwaarden</dt><dd>Een vaste plek in de wijk</dd>"
+    ) in html
+    assert "<dt>Kosten</dt>" not in page(tmp_path / "site", "interventies/wijkgesprek/index.html")
