@@ -166,3 +166,14 @@ def test_messages_cannot_forge_github_annotations(tmp_path):
         f"::error file=interventions/valse-melding.md,line=8::{shown}",
         "1 fout in 1 bestand (van 8 gecontroleerd).",
     ]
+
+
+def test_taxonomy_term_index_is_reserved(valid_catalog, capsys):
+    """A term page index.md would replace the overview of its vocabulary."""
+    path = valid_catalog / "taxonomy.yml"
+    path.write_text(path.read_text("utf-8").replace("themes:\n", "themes:\n  index:\n    label: Index\n    description: Een poging.\n", 1), "utf-8")
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
+    assert (code, lines) == (1, [
+        "taxonomy.yml:8: themes.index: de term 'index' is gereserveerd voor de overzichtspagina; kies een andere naam",
+        "1 fout in 1 bestand (van 7 gecontroleerd).",
+    ])
