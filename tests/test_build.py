@@ -16,6 +16,15 @@ def build(capsys, root: Path, site: Path) -> tuple[int, list[str]]:
     return code, lines
 
 
+def build_changed(capsys, tmp_path: Path, record: str, old: str, new: str) -> Path:
+    """The fixture catalogue with one replacement in one record, built; returns the site."""
+    root = make_catalog(tmp_path)
+    path = root / record
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    assert build(capsys, root, tmp_path / "site")[0] == 0
+    return tmp_path / "site"
+
+
 def page(site: Path, path: str) -> str:
     return (site / path).read_text("utf-8")
 
@@ -366,19 +375,16 @@ def test_old_recognition_is_marked_for_re_assessment(tmp_path, capsys):
     """A recognition is re-assessed after five years: the page carries the due date, and the
     browser shows the mark once it has passed (as with valid_until), so the HTML stays the same
     every day. The evidence overview explains the rule with its sources."""
-    root = make_catalog(tmp_path)
-    path = root / "interventions" / "wijkgesprek.md"
-    path.write_text(path.read_text("utf-8").replace(
-        "evidence: niet-beoordeeld\n",
+    site = build_changed(
+        capsys, tmp_path, "interventions/wijkgesprek.md", "evidence: niet-beoordeeld\n",
         "evidence: goed-beschreven\nassessment:\n  by: Testcommissie\n  date: 2016-02-29\n  url: https://www.voorbeeld.nl/oordeel\n",
-    ), "utf-8")
-    assert build(capsys, root, tmp_path / "site")[0] == 0
-    html = page(tmp_path / "site", "interventies/wijkgesprek/index.html")
+    )
+    html = page(site, "interventies/wijkgesprek/index.html")
     assert (
         '<span class="ci-expired" data-valid-until="2021-03-01" hidden>'
         '<a href="../../erkenning/#herbeoordeling-na-5-jaar">meer dan 5 jaar oud</a></span>'
     ) in html
-    overview = page(tmp_path / "site", "erkenning/index.html")
+    overview = page(site, "erkenning/index.html")
     assert 'id="herbeoordeling-na-5-jaar"' in overview
     assert "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter" in overview
     assert "'Dialoog maakt de databank beter', Nederlands Jeugdinstituut" in overview
@@ -386,16 +392,13 @@ def test_old_recognition_is_marked_for_re_assessment(tmp_path, capsys):
 
 def test_costs_training_and_preconditions_in_the_facts(tmp_path, capsys):
     """The fields a comparison needs, shown only where a record fills them."""
-    root = make_catalog(tmp_path)
-    path = root / "interventions" / "kan-wel.md"
-    path.write_text(path.read_text("utf-8").replace(
-        "since: 2006\n",
+    site = build_changed(
+        capsys, tmp_path, "interventions/kan-wel.md", "since: 2006\n",
         "since: 2006\ncosts: Ongeveer 150 euro per straat\ntraining: Een handboek voor buurtcoaches\npreconditions: Een vaste plek in de wijk\n",
-    ), "utf-8")
-    assert build(capsys, root, tmp_path / "site")[0] == 0
-    html = page(tmp_path / "site", "interventies/kan-wel/index.html")
+    )
+    html = page(site, "interventies/kan-wel/index.html")
     assert (
         "<dt>Kosten</dt><dd>Ongeveer 150 euro per straat</dd><dt>Training en materiaal</dt><dd>Een handboek voor buurtcoaches</dd>"
         "<dt>Randvoorwaarden</dt><dd>Een vaste plek in de wijk</dd>"
     ) in html
-    assert "<dt>Kosten</dt>" not in page(tmp_path / "site", "interventies/wijkgesprek/index.html")
+    assert "<dt>Kosten</dt>" not in page(site, "interventies/wijkgesprek/index.html")
