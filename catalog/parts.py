@@ -28,14 +28,13 @@ REASSESSMENT_SOURCES = (
 
 def reassessment_due(value: Any) -> str:
     """The day a recognition of `value` (JJJJ, JJJJ-MM or JJJJ-MM-DD) is due for re-assessment."""
-    import datetime
+    from .link import as_date
 
-    parts = [int(p) for p in str(value).split("-")] + [1, 1]
-    year, month, day = parts[0] + RECOGNITION_YEARS, parts[1], parts[2]
+    day = as_date(value)
     try:
-        return datetime.date(year, month, day).isoformat()
+        return day.replace(year=day.year + RECOGNITION_YEARS).isoformat()
     except ValueError:  # 29 February
-        return datetime.date(year, 3, 1).isoformat()
+        return day.replace(year=day.year + RECOGNITION_YEARS, month=3, day=1).isoformat()
 
 
 @cache  # a catalogue has few distinct dates, and babel takes 0.1 ms per call

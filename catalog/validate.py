@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Any, Iterator
 
 from . import schema
+from .link import as_date
 from .load import TAXONOMY_FILE, Catalog, Record
 from .problems import Problem, field_name
 from .frontmatter import FORBIDDEN, char_message, describe
@@ -198,8 +199,7 @@ def _as_date(value: Any) -> datetime.date | None:
     """A valid JJJJ, JJJJ-MM or JJJJ-MM-DD as its first day; None for anything the schema refuses."""
     if value is None or not schema.FORMATS["partial-date"][0](value):
         return None
-    parts = [int(p) for p in str(value).split("-")] + [1, 1]
-    return datetime.date(parts[0], parts[1], parts[2])
+    return as_date(value)
 
 
 def reserved_slug(record: Record, validators) -> Iterator[Problem]:

@@ -324,7 +324,7 @@ def test_theme_search_leaves_out_related_interventions(tmp_path, capsys):
     root = make_catalog(tmp_path)
     assert build(capsys, root, tmp_path / "site")[0] == 0
     html = page(tmp_path / "site", "interventies/kan-wel/index.html")
-    assert '<ul><li><a href="../buurtfeest/">Buurtfeest</a>: genoemd als verwant' in html  # shown on the page
+    assert '<ul class="ci-related"><li><a href="../buurtfeest/">Buurtfeest</a>: genoemd als verwant' in html  # shown on the page
     assert "data-search-exclude" not in html
     docs = json.loads(page(tmp_path / "site", "search/search_index.json"))["docs"]
     section = [d for d in docs if d["location"] == "interventies/kan-wel/#verwante-interventies"]
