@@ -110,7 +110,7 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
 
         try:
             run_mkdocs(
-                docs_dir or root / GENERATED, site, expected=[p.path for p in generated.pages],
+                docs_dir or root / GENERATED, site, expected=[p.path for p in generated.pages if p.path.endswith(".md")],
                 date=generated.graph.newest, before_swap=add_index,
             )
         except BuildError as exc:
@@ -138,7 +138,7 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
         extra = {**site_config().get("extra", {}), "polyfills": [SHIM]}
         try:
             run_mkdocs(
-                docs, offline_site, [p.path for p in pages], graph.newest, offline=True, extra=extra, use_directory_urls=False
+                docs, offline_site, [p.path for p in pages if p.path.endswith(".md")], graph.newest, offline=True, extra=extra, use_directory_urls=False
             )
         except BuildError as exc:
             print(f"De offline versie is niet gemaakt: {exc}.", file=sys.stdout)

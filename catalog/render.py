@@ -12,6 +12,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,8 @@ from .load import Catalog, Record
 from .markdown import parse_body
 
 TEMPLATES = Path(__file__).parent / "templates"
-DOWNLOAD = "downloads/catalogus-offline.zip"  # where the online site offers the offline bundle
+DOWNLOAD = "downloads/catalogus-offline.zip"
+REPORT_FORM = "fout-melden.yml"  # .github/ISSUE_TEMPLATE/  # where the online site offers the offline bundle
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text
 
@@ -189,11 +191,24 @@ class Renderer(HtmlParts):
         return BY_VOCABULARY[vocabulary].key
 
     def edit_url(self, record: Record) -> str | None:
-        """The record's source file on the repository, from mkdocs.yml's repo_url and edit_uri."""
-        repo, edit = self.site.get("repo_url"), self.site.get("edit_uri")
-        if not repo or not edit:
+        """The record's source file on the repository (mkdocs.yml's repo_url; edit_uri only if a
+        fork uses another branch than main)."""
+        repo = self.site.get("repo_url")
+        if not repo:
             return None
+        edit = self.site.get("edit_uri") or "edit/main/"
         return posixpath.join(repo.rstrip("/") + "/", edit.strip("/"), record.path)
+
+    def report_url(self, record: Record, here: str) -> str | None:
+        """A new issue with the 'Fout melden' form, the record's title and page filled in."""
+        repo = self.site.get("repo_url")
+        if not repo:
+            return None
+        query = {"template": REPORT_FORM, "title": f"Fout in: {record.data['title']}", "bestand": record.path}
+        site_url = self.site.get("site_url")
+        if site_url:
+            query["pagina"] = site_url.rstrip("/") + "/" + _page_url(here, True)
+        return repo.rstrip("/") + "/issues/new?" + urlencode(query, quote_via=quote)
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -209,10 +224,24 @@ class Renderer(HtmlParts):
         for record in self.elements_by_title:
             pages.append(self._render("element.md.j2", self.record_page(record), record=record,
                                       sections=body_sections(record.body)))
+        pages += self.redirect_pages()
         for vocabulary, (folder, title) in SECTIONS.items():
             pages.append(self._render("vocabulary.md.j2", f"{folder}/index.md", vocabulary=vocabulary, title=title))
             for slug in self.taxonomy[vocabulary]:
                 pages.append(self._render("term.md.j2", self.term_page(vocabulary, slug), vocabulary=vocabulary, slug=slug))
+        return pages
+
+    def redirect_pages(self) -> list[Page]:
+        """A record's old addresses (aliases) as small HTML files that send the reader on; mkdocs
+        copies them as they are. They work from file:// too."""
+        pages = []
+        for record in self.by_title + self.elements_by_title:
+            target = self.record_page(record)
+            for alias in record.data["aliases"]:
+                here = f"{posixpath.dirname(target)}/{alias}.md"
+                offline = self.site.get("offline")
+                path = here[: -len(".md")] + (".html" if offline else "/index.html")
+                pages.append(Page(path, redirect_html(record.data["title"], self.href(here, target))))
         return pages
 
     def intervention_pages(self) -> list[Page]:
@@ -257,6 +286,17 @@ def _page_url(page: str, directory: bool) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")] if directory else stem + ".html"
     return stem + "/" if directory else stem + ".html"
+
+
+def redirect_html(title: str, href: str) -> str:
+    shown, link = escape(title), html.escape(href, quote=True)
+    return (
+        '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Verhuisd: {shown}</title>\n"
+        f'<meta http-equiv="refresh" content="0; url={link}">\n<link rel="canonical" href="{link}">\n'
+        '<meta name="robots" content="noindex">\n</head>\n<body>\n'
+        f'<p>Deze pagina heeft een nieuw adres: <a href="{link}">{shown}</a>.</p>\n</body>\n</html>\n'
+    )
 
 
 def _after_front_matter(page: str, insert: str) -> str:

@@ -14,7 +14,7 @@ from .problems import Problem, field_name
 from .frontmatter import FORBIDDEN, char_message, describe
 from .markdown import parse_body
 from .safety import body_problems, field_problems
-from .slug import RESERVED_SLUGS, fold, slugify
+from .slug import RESERVED_SLUGS, fold
 
 CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
@@ -29,6 +29,7 @@ def validate(catalog: Catalog, changed: set[str] | None = None) -> list[Problem]
         for rule in RECORD_RULES:
             problems += rule(record, validators)
     problems += unique_titles(catalog, changed or set())
+    problems += unique_addresses(catalog)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 
@@ -57,18 +58,6 @@ def schema_rules(record: Record, validators) -> Iterator[Problem]:
     for path, message in schema.errors(validators[record.type], parsed.data, parsed.raw):
         if not any(path[: len(p)] == p for p in parsed.error_paths):
             yield Problem(record.path, parsed.line_of(path), field_name(path), message)
-
-
-def file_name_matches_title(record: Record, validators) -> Iterator[Problem]:
-    """The file name is the slug of the title, so URLs follow from titles."""
-    title = record.data.get("title")
-    if isinstance(title, str) and title.strip() and slugify(title) != record.slug:
-        expected = slugify(title)
-        if expected:
-            message = f"de bestandsnaam past niet bij de titel; hernoem het bestand naar {expected}.md (of pas de titel aan)"
-        else:
-            message = "de titel moet letters of cijfers bevatten"
-        yield Problem(record.path, record.parsed.line_of(("title",)), "title", message)
 
 
 def not_related_to_itself(record: Record, validators) -> Iterator[Problem]:
@@ -208,7 +197,7 @@ def reserved_slug(record: Record, validators) -> Iterator[Problem]:
         yield Problem(record.path, 1, "file", f"de naam {record.slug}.md is gereserveerd voor de overzichtspagina van de map; kies een andere titel")
 
 
-RECORD_RULES = (schema_rules, file_name_matches_title, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug)
+RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug)
 
 
 def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:
@@ -233,6 +222,32 @@ def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:
                 f"deze titel lijkt te veel op '{first.data['title']}' in {first.path} "
                 "(alleen hoofdletters, accenten of de vorm van tekens verschillen); kies een duidelijk andere titel",
             )
+
+
+def unique_addresses(catalog: Catalog) -> Iterator[Problem]:
+    """An old address (alias) leads to exactly one page: not a current file name, not a name the
+    site uses itself, and not the alias of another record."""
+    for kind, records in catalog.records.items():
+        owner: dict[str, Record] = {}
+        for record in sorted(records.values(), key=lambda r: r.path):
+            aliases = record.data.get("aliases")
+            for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
+                if not isinstance(alias, str):
+                    continue
+                line = record.parsed.line_of(("aliases", index))
+                field = field_name(("aliases", index))
+                if alias in RESERVED_SLUGS:
+                    message = f"'{alias}' is gereserveerd voor de overzichtspagina; dat kan geen oude naam zijn"
+                elif alias == record.slug:
+                    message = f"'{alias}' is de huidige bestandsnaam van dit record; zet hier alleen oude namen"
+                elif alias in records:
+                    message = f"'{alias}' is het adres van {records[alias].path}; een oude naam mag geen bestaand record zijn"
+                elif alias in owner:
+                    message = f"'{alias}' staat ook als oude naam in {owner[alias].path}; een oud adres kan maar naar één pagina doorsturen"
+                else:
+                    owner[alias] = record
+                    continue
+                yield Problem(record.path, line, field, message)
 
 
 def _title_key(title: str) -> str:

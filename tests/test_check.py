@@ -132,7 +132,7 @@ def test_every_rule_has_a_fixture():
     from catalog.validate import RECORD_RULES
 
     covered = {
-        "schema_rules": "wrong-type", "file_name_matches_title": "bad-file-name", "not_related_to_itself": "related-self",
+        "schema_rules": "wrong-type", "not_related_to_itself": "related-self",
         "no_script": "unsafe-html", "heading_outline": "heading-outline", "plain_text": "control-characters",
         "plausible_dates": "future-date", "reserved_slug": "reserved-slug",
     }
@@ -159,7 +159,7 @@ def test_messages_cannot_forge_github_annotations(tmp_path):
     result = subprocess.run(
         [sys.executable, REPO / "build_catalog.py", "--root", root, "check"], capture_output=True, text=True, env=env
     )
-    allowed = ", ".join(["title", "summary", "kind", "elements", "target_groups", "themes", "evidence", "assessment", "duration", "since", "developer", "implementers", "variants", "costs", "training", "preconditions", "related", "detail", "updated", "sources"])
+    allowed = ", ".join(["title", "summary", "kind", "elements", "target_groups", "themes", "evidence", "assessment", "duration", "since", "developer", "implementers", "variants", "costs", "training", "preconditions", "related", "detail", "updated", "sources", "aliases"])
     shown = "x\\n::error file=README.md,line=1::alles goed\\n::stop-commands::klaar: onbekend veld; toegestaan: " + allowed
     assert result.stdout.splitlines() == [
         f"interventions/valse-melding.md:8: {shown}",
