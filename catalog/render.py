@@ -159,8 +159,14 @@ class Renderer(HtmlParts):
             f'<div class="ci-result" role="listitem" data-slug="{record.slug}">'
             f'<h2><a href="{self.href(here, self.record_page(record))}">{e(d["title"])}</a></h2>'
             f'<p>{e(self.label("kinds", d["kind"]))} · <span class="ci-badge ci-badge--{d["evidence"]}">{e(self.label("evidence", d["evidence"]))}</span>{brief}</p>'
-            f'<p>{e(d["summary"])}</p><p>Werkzame elementen: {elements}</p></div>'
+            f'<p>{e(d["summary"])}</p>{self._card_terms(d)}<p>Werkzame elementen: {elements}</p></div>'
         )
+
+    def _card_terms(self, d: dict) -> str:
+        """Doelgroep and thema on a card, as plain text: the facets already filter on them."""
+        groups = ", ".join(escape(self.label("target_groups", s)) for s in d["target_groups"])
+        themes = ", ".join(escape(self.label("themes", s)) for s in d["themes"])
+        return f'<p class="ci-terms">Doelgroep: {groups}' + (f" · Thema: {themes}" if themes else "") + "</p>"
 
     def record_page(self, record: Record) -> str:
         folder = "interventies" if record.type == "intervention" else "werkzame-elementen"

@@ -390,3 +390,50 @@ def test_costs_training_and_preconditions_in_the_facts(tmp_path, capsys):
         "<dt>Randvoorwaarden</dt><dd>Een vaste plek in de wijk</dd>"
     ) in html
     assert "<dt>Kosten</dt>" not in page(site, "interventies/wijkgesprek/index.html")
+
+
+def test_element_page_links_to_the_catalogue_filtered_on_it(built):
+    html = page(built, "werkzame-elementen/buurtcoach/index.html")
+    assert '<a href="../../catalogus/#element=buurtcoach">Bekijk ze in de catalogus, met filters en zoeken</a>' in html
+
+
+def test_cards_show_target_groups_and_themes(built):
+    cards = [line for line in page(built, "catalogus/index.html").splitlines() if 'data-slug="kan-wel"' in line]
+    assert len(cards) == 1
+    assert '<p class="ci-terms">Doelgroep: Bewoners, Jongeren · Thema: Leefbaarheid, Sociale cohesie</p>' in cards[0]
+
+
+def test_no_escaped_markup_in_the_visible_text_of_any_page(built):
+    """Text that was escaped twice shows as '&#x27;' or 'Thema&\\#x27;s' to readers."""
+    from html.parser import HTMLParser
+
+    class Visible(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.hidden, self.text = 0, []
+
+        def handle_starttag(self, tag, attrs):
+            self.hidden += tag in ("script", "style", "template")
+
+        def handle_endtag(self, tag):
+            self.hidden -= tag in ("script", "style", "template")
+
+        def handle_data(self, data):
+            if not self.hidden:
+                self.text.append(data)
+
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 30
+    found = []
+    for path in pages:
+        parser = Visible()
+        parser.feed(path.read_text("utf-8"))
+        text = " ".join(parser.text)
+        found += [f"{path.relative_to(built)}: {m}" for m in re.findall(r"&#?\w+;|\\#", text)]
+    assert found == []
+
+
+def test_footer_and_404_are_dutch(built):
+    assert "Gemaakt met" in page(built, "index.html") and "Made with" not in page(built, "index.html")
+    missing = page(built, "404.html")
+    assert "<h1>Pagina niet gevonden</h1>" in missing and "Not found" not in missing
