@@ -154,7 +154,12 @@ def cmd_links(args: argparse.Namespace) -> int:
     folder = args.folder or args.root / "site"
     if not (folder / "index.html").is_file():
         raise UsageError(f"{folder} is geen gebouwde site; draai eerst: make site")
-    broken = check_external(folder) if args.external else check_site(folder, root_relative=not args.offline)
+    from urllib.parse import urlsplit
+
+    from catalog.settings import site_config
+
+    base = urlsplit(site_config().get("site_url") or "/").path or "/"  # where the online site lives
+    broken = check_external(folder) if args.external else check_site(folder, root_relative=not args.offline, base=base)
     for line in broken:
         print(line)
     kind = "externe" if args.external else "interne"

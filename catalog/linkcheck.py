@@ -42,12 +42,12 @@ def is_external(reference: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
-def check_site(folder: Path, root_relative: bool = True) -> list[str]:
+def check_site(folder: Path, root_relative: bool = True, base: str = "/") -> list[str]:
     """`page: reference` for every internal reference that points at nothing.
 
-    Root-relative references ("/assets/...") resolve against the folder, as on a web server at
-    the domain root; with `root_relative=False` (the offline bundle, opened from file://) they are
-    broken by definition.
+    Root-relative references ("/assets/...") resolve against the folder, as on a web server where
+    the site lives at `base` (the path of mkdocs.yml's site_url, "/" at the domain root); with
+    `root_relative=False` (the offline bundle, opened from file://) they are broken by definition.
     """
     folder = folder.resolve()
     pages = {path: parse(path) for path in sorted(folder.rglob("*.html"))}
@@ -56,7 +56,7 @@ def check_site(folder: Path, root_relative: bool = True) -> list[str]:
         for reference in page.references:
             if is_external(reference) or reference.startswith(("mailto:", "tel:")):
                 continue
-            target, anchor = _resolve(folder, path, reference, root_relative)
+            target, anchor = _resolve(folder, path, reference, root_relative, base)
             rel = path.relative_to(folder).as_posix()
             if target is None or not target.is_file():
                 broken.append(f"{rel}: {reference}")
@@ -67,21 +67,22 @@ def check_site(folder: Path, root_relative: bool = True) -> list[str]:
     return broken
 
 
-def _resolve(folder: Path, page: Path, reference: str, root_relative: bool) -> tuple[Path | None, str]:
+def _resolve(folder: Path, page: Path, reference: str, root_relative: bool, base: str = "/") -> tuple[Path | None, str]:
     parts = urlsplit(reference)
     if not parts.path:
         return page, unquote(parts.fragment)
-    if parts.path.startswith("/"):
-        if not root_relative:
+    path = parts.path
+    if path.startswith("/"):
+        if not root_relative or not path.startswith(base.rstrip("/") + "/"):
             return None, ""
-        base = ""
+        path, start = path[len(base.rstrip("/")):], ""
     else:
-        base = page.parent.relative_to(folder).as_posix()
-    joined = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+        start = page.parent.relative_to(folder).as_posix()
+    joined = posixpath.normpath(posixpath.join(start, unquote(path).lstrip("/")))
     if joined.startswith(".."):
         return None, ""
     target = folder / joined
-    if parts.path.endswith("/") or target.is_dir():
+    if path.endswith("/") or target.is_dir():
         target = target / "index.html"
     return target, unquote(parts.fragment)
 

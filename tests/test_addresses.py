@@ -64,3 +64,15 @@ def test_edit_and_report_links_on_every_record_page(tmp_path, monkeypatch, capsy
         assert query["bestand"] == f"{folder}/{slug}.md"
         assert query["pagina"] == f"https://voorbeeld.github.io/catalogus/{section}/{slug}/"
         assert query["title"].startswith("Fout in: ")
+
+
+def test_report_link_fills_fields_the_issue_form_has():
+    """The query keys of 'Meld een fout' are ids of fields in the issue form it opens."""
+    import yaml
+
+    from catalog.render import REPORT_FORM
+    from conftest import REPO
+
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / REPORT_FORM).read_text("utf-8"))
+    ids = {item.get("id") for item in form["body"]}
+    assert {"pagina", "bestand"} <= ids

@@ -160,3 +160,15 @@ def test_full_records_print_on_at_most_two_a4_pages(page, tmp_path):
             assert 1 <= pages <= 2, (slug, pages)
     finally:
         stop()
+
+
+def test_link_check_knows_where_the_site_lives(tmp_path):
+    """On GitHub Pages a project site lives under /REPOSITORY/: root-relative links (the 404
+    page's, with site_url set) resolve from there, and one outside that path is broken."""
+    from catalog.linkcheck import check_site
+
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "x.js").write_text("")
+    (tmp_path / "index.html").write_text('<a href="/catalogus/assets/x.js">a</a><a href="/assets/x.js">b</a>')
+    assert check_site(tmp_path, base="/catalogus/") == ["index.html: /assets/x.js"]
+    assert check_site(tmp_path) == ["index.html: /catalogus/assets/x.js"]

