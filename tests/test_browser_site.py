@@ -43,3 +43,26 @@ def test_valid_assessment_does_not_show_as_expired(page, site_url):
     page.add_init_script("Date.prototype.toISOString = function () { return '2020-01-01T00:00:00.000Z'; };")
     page.goto(site_url + "interventies/buurtfeest/")
     assert page.locator(".ci-expired").is_hidden()
+
+
+def test_recognition_older_than_five_years_is_marked_in_the_browser(page, tmp_path):
+    """Same mechanism as 'verlopen': the page holds the due date, the reader's date decides."""
+    from conftest import build_fixture_site, serve_folder
+
+    def old_recognition(root):
+        path = root / "interventions" / "wijkgesprek.md"
+        path.write_text(path.read_text("utf-8").replace(
+            "evidence: niet-beoordeeld\n", "evidence: goed-beschreven\nassessment: {by: Testcommissie, date: 2016-05}\n"
+        ), "utf-8")
+
+    url, stop = serve_folder(build_fixture_site(tmp_path, before=old_recognition) / "site")
+    try:
+        page.goto(url + "interventies/wijkgesprek/")
+        assert page.locator(".ci-expired").inner_text() == "meer dan 5 jaar oud"
+        assert page.locator(".ci-expired").is_visible()
+        page.add_init_script("Date.prototype.toISOString = function () { return '2020-01-01T00:00:00.000Z'; };")
+        page.reload()
+        assert page.locator(".ci-expired").is_hidden()
+        assert page.errors == []
+    finally:
+        stop()
