@@ -159,22 +159,83 @@ FIRST_FRAME = """(function poll() {
 })();"""
 
 
-def browser_figures(site: Path) -> dict[str, float]:
+# The phone in the buurthuis: Chromium's own throttling (4x slower CPU, 1.6 Mbit/s down,
+# 750 kbit/s up, 150 ms latency) on a site served gzipped, as a static host does.
+PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+PHONE_CPU = 4
+
+# Bytes the page fetched (compressed, with headers) up to the first frame with results.
+BYTES_BEFORE_FIRST = """() => {
+  const first = window.__firstFrame;
+  const nav = performance.getEntriesByType("navigation")[0];
+  return performance.getEntriesByType("resource")
+    .filter(r => r.responseEnd <= first)
+    .reduce((sum, r) => sum + r.transferSize, nav.transferSize);
+}"""
+
+
+def serve_gzipped(folder: Path):
+    """Like conftest.serve_folder, with gzip for text files when the browser asks for it."""
+    import functools
+    import gzip as gzip_module
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_head(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            text = path.suffix in (".html", ".js", ".css", ".json", ".svg", ".xml")
+            if not text or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+                return super().send_head()
+            body = gzip_module.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            import io
+
+            return io.BytesIO(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def stop():
+        server.shutdown()
+        server.server_close()
+
+    return f"http://127.0.0.1:{server.server_address[1]}/", stop
+
+
+def browser_figures(site: Path, phone: bool = False) -> dict[str, float]:
     """Time to the first frame with results, and the update time (JS and layout) for a facet
-    toggle and a query (the 75th percentile of several)."""
+    toggle and a query (the 75th percentile of several); with `phone`, under the phone profile,
+    also the bytes fetched before the first results."""
     sys.path.insert(0, str(REPO / "tests"))
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
     from playwright.sync_api import sync_playwright
 
-    url, stop = serve_folder(site)
+    url, stop = serve_gzipped(site) if phone else serve_folder(site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page()
+            if phone:
+                cdp = page.context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+                cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
             page.add_init_script(FIRST_FRAME)
-            page.goto(url + "catalogus/", wait_until="commit")
-            first = page.wait_for_function("window.__firstFrame").json_value() / 1000
-            page.wait_for_selector("html[data-catalog-ready]")  # the search index, loaded after
+            page.goto(url + "catalogus/", wait_until="commit", timeout=180_000)
+            first = page.wait_for_function("window.__firstFrame", timeout=180_000).json_value() / 1000
+            fetched = page.evaluate(BYTES_BEFORE_FIRST) if phone else 0
+            page.wait_for_selector("html[data-catalog-ready]", timeout=180_000)  # the search index, loaded after
             toggle = page.evaluate("""() => {
                 const box = document.querySelector('.ci-facet[data-facet="element"] input[type=checkbox]');
                 const times = [];
@@ -195,6 +256,8 @@ def browser_figures(site: Path) -> dict[str, float]:
             browser.close()
     finally:
         stop()
+    if phone:
+        return {"phone_first_s": first, "phone_kb": fetched / 1000, "phone_toggle_ms": toggle, "phone_query_ms": query}
     return {"first_s": first, "toggle_ms": toggle, "query_ms": query}
 
 
@@ -222,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             row["index_s"] = index_seconds(root)
             if not args.no_browser:
                 row.update(browser_figures(site))
+                row.update(browser_figures(site, phone=True))
             rows.append(row)
             shutil.rmtree(root, ignore_errors=True)
 
@@ -288,7 +352,9 @@ def print_table(rows: list[dict], browser: bool) -> None:
         ("gzip MB", "data_gz_mb", "{:>7.2f}"), ("index s", "index_s", "{:>7.2f}"),
     ]
     if browser:
-        columns += [("eerste s", "first_s", "{:>8.2f}"), ("filter ms", "toggle_ms", "{:>9.1f}"), ("zoek ms", "query_ms", "{:>7.1f}")]
+        columns += [("eerste s", "first_s", "{:>8.2f}"), ("filter ms", "toggle_ms", "{:>9.1f}"), ("zoek ms", "query_ms", "{:>7.1f}"),
+                    ("tel. eerste s", "phone_first_s", "{:>13.2f}"), ("tel. kB vooraf", "phone_kb", "{:>14.0f}"),
+                    ("tel. filter ms", "phone_toggle_ms", "{:>14.1f}"), ("tel. zoek ms", "phone_query_ms", "{:>12.1f}")]
     print(" | ".join(title for title, _, _ in columns))
     for row in rows:
         cells = []
@@ -318,6 +384,17 @@ def print_budgets(rows: list[dict], browser: bool) -> None:
             print(f"catalogus 5000, filter < 50 ms: {verdict(r['toggle_ms'] < 50)} ({r['toggle_ms']:.1f} ms)")
             print(f"catalogus 5000, zoeken < 50 ms: {verdict(r['query_ms'] < 50)} ({r['query_ms']:.1f} ms)")
             print(f"catalogus 5000, eerste resultaten < 1 s: {verdict(r['first_s'] < 1)} ({r['first_s']:.2f} s)")
+    if browser:  # issue 14: the phone profile (see PHONE_NETWORK, PHONE_CPU)
+        for n, limit in ((1000, 1.5), (5000, 2.0)):
+            if n in by_n:
+                r = by_n[n]
+                print(f"telefoon {n}, eerste resultaten < {limit:g} s: {verdict(r['phone_first_s'] < limit)} ({r['phone_first_s']:.2f} s, {r['phone_kb']:.0f} kB vooraf)")
+        if 5000 in by_n:
+            r = by_n[5000]
+            print(f"telefoon 5000, filter < 100 ms: {verdict(r['phone_toggle_ms'] < 100)} ({r['phone_toggle_ms']:.1f} ms)")
+            print(f"telefoon 5000, zoeken < 100 ms: {verdict(r['phone_query_ms'] < 100)} ({r['phone_query_ms']:.1f} ms)")
+        kb = ", ".join(f"{r['n']}: {r['phone_kb']:.0f} kB" for r in rows)
+        print(f"telefoon, bytes voor de eerste resultaten (mogen niet groeien met de catalogus): {kb}")
     for r in rows:
         spread = ", ".join(f"{t:.2f}x" for t in r["turns"])
         print(f"bouw/mkdocs {r['n']} per beurt (na elkaar gemeten): {spread}")
