@@ -57,8 +57,14 @@ def test_counts_follow_the_selection(catalogue):
         "1 interventie", "0 interventies", "0 interventies",
     ]
     assert catalogue.locator("#ci-element-ontmoeten").locator("xpath=..").get_attribute("class") == "ci-option ci-zero"
-    # Options of the same facet keep counting as if the facet were open (OR within a facet).
-    assert count(catalogue, "doelgroep", "bewoners") == "2 interventies"
+    # An option that would give nothing cannot be ticked.
+    assert catalogue.get_by_role("checkbox", name="Ontmoeten", exact=True).is_disabled()
+    assert catalogue.get_by_role("checkbox", name="Buurtcoach", exact=True).is_enabled()
+    # In the same facet (OR) the count says what ticking gives: the result now plus what it adds.
+    assert count(catalogue, "doelgroep", "bewoners") == "3 interventies"
+    catalogue.get_by_role("checkbox", name="Bewoners", exact=True).check()
+    assert status(catalogue) == "3 interventies"
+    assert count(catalogue, "doelgroep", "professionals") == "1 interventie"  # ticked: its share
     # The count is the checkbox's description, its name stays the plain label.
     box = catalogue.get_by_role("checkbox", name="Buurtcoach", exact=True)
     assert box.get_attribute("aria-describedby") == "ci-element-buurtcoach-n"
@@ -110,7 +116,7 @@ def test_search_combined_with_a_facet(catalogue):
     catalogue.locator("#ci-q").fill("bewoners")
     catalogue.get_by_role("checkbox", name="Praktijkvoorbeeld", exact=True).check()
     assert visible(catalogue) == ["buurtfeest"]
-    assert count(catalogue, "soort", "interventie") == "1 interventie"
+    assert count(catalogue, "soort", "interventie") == "2 interventies"  # ticking it adds kan-wel
 
 
 def test_sort_by_evidence_and_title(catalogue):
@@ -179,11 +185,20 @@ def test_keyboard_only(catalogue):
     assert outline == "solid"  # the focus is visible
     catalogue.keyboard.press("Space")
     assert visible(catalogue) == ["buurtfeest"]
-    # Reset is a button: Enter on it clears everything and returns focus to the search field.
+    # Reset is a button: Enter on it clears the filters and returns focus to the search field.
     catalogue.locator("#ci-reset").focus()
     catalogue.keyboard.press("Enter")
     assert visible(catalogue) == ["buurtfeest", "kan-wel", "wijkgesprek"]
     assert catalogue.evaluate("document.activeElement.id") == "ci-q"
+
+
+def test_clearing_filters_keeps_the_words_typed(catalogue):
+    catalogue.get_by_label("Zoek in titel, samenvatting, beschrijving en kenmerken").fill("gesprek")
+    catalogue.get_by_role("checkbox", name="Professionals", exact=True).check()
+    catalogue.locator("#ci-reset").click()
+    assert catalogue.locator("#ci-q").input_value() == "gesprek"
+    assert catalogue.get_by_role("checkbox", name="Professionals", exact=True).is_checked() is False
+    assert visible(catalogue) == ["wijkgesprek"]
 
 
 def test_without_javascript_every_intervention_is_listed(browser, site_url):
@@ -300,3 +315,18 @@ def test_results_and_facets_work_before_the_search_index_arrives(page, site_url)
     page.get_by_role("checkbox", name="Instrument", exact=True).uncheck()
     assert visible(page) == ["wijkgesprek"]  # the query from the URL now applies
     assert page.errors == []
+
+
+@pytest.mark.parametrize("start", [[], ["Professionals"], ["Professionals", "Buurtcoach"]])
+def test_every_count_predicts_the_result_of_ticking_it(catalogue, start):
+    for label in start:
+        catalogue.get_by_role("checkbox", name=label, exact=True).check()
+    boxes = catalogue.locator(".ci-facet input[type=checkbox]")
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        if box.is_checked() or box.is_disabled():
+            continue
+        predicted = catalogue.locator(f"#{box.get_attribute('id')}-n").inner_text()
+        box.check()
+        assert status(catalogue) == predicted, box.get_attribute("id")
+        box.uncheck()

@@ -211,24 +211,35 @@
     return masks;
   }
 
-  // An option counts the items that pass every other facet and have that value. In "alle" mode
-  // the chosen elements narrow the element counts too.
-  function countOptions(pool, masks) {
+  // An option's count says what ticking it gives: the items that pass every other facet and have
+  // that value, plus, when other options of the same facet are ticked already (they combine with
+  // "or"), the results there are now. A ticked option counts its share of the results. In "alle"
+  // mode the chosen elements narrow the element counts too. An option that would give nothing
+  // cannot be ticked.
+  function countOptions(pool, masks, results) {
     facets.forEach(function (facet, bit) {
       var counts = {};
+      var added = {}; // items with the value that this facet keeps out now
       var allMode = facet.key === "element" && state.mode === "alle";
       var needed = allMode ? ALL : ALL & ~(1 << bit);
+      var open = !allMode && state.selected[facet.key].length > 0;
       for (var i = 0; i < pool.length; i++) {
         if ((masks[i] & needed) !== needed) continue;
         var own = values(pool[i], facet);
-        for (var j = 0; j < own.length; j++) counts[own[j]] = (counts[own[j]] || 0) + 1;
+        var outside = open && !(masks[i] & (1 << bit));
+        for (var j = 0; j < own.length; j++) {
+          counts[own[j]] = (counts[own[j]] || 0) + 1;
+          if (outside) added[own[j]] = (added[own[j]] || 0) + 1;
+        }
       }
       facet.options.forEach(function (option) {
-        var n = counts[option.value] || 0;
         var view = optionViews[facet.key + "/" + option.value];
+        var n = counts[option.value] || 0;
+        if (open && !view.box.checked) n = results + (added[option.value] || 0);
         var text = n === 1 ? "1 interventie" : n + " interventies";
         if (view.count.textContent !== text) view.count.textContent = text;
         view.row.classList.toggle("ci-zero", n === 0);
+        view.box.disabled = n === 0 && !view.box.checked;
       });
     });
   }
@@ -252,7 +263,7 @@
     var masks = facetMasks(pool);
     var results = pool.filter(function (item, i) { return masks[i] === ALL; });
     sortResults(results, scores);
-    countOptions(pool, masks);
+    countOptions(pool, masks, results.length);
 
     var next = results.slice(0, state.limit).map(function (item) { return item.slug; });
     if (next.join() !== shown.join()) list.replaceChildren.apply(list, next.map(copy));
@@ -368,8 +379,11 @@
     if (event.target !== queryField) changed(true);
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  // Clears the filters; the words typed stay (the search field clears them on its own).
   document.getElementById("ci-reset").addEventListener("click", function () {
+    var query = state.q;
     state = emptyState();
+    state.q = query;
     toForm();
     update();
     remember(true);
