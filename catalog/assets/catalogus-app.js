@@ -271,10 +271,167 @@
 
     var n = results.length;
     status.textContent = n === 1 ? "1 interventie" : n + " interventies";
+    showChips();
+    showEmpty(n);
+    showPanelButtons(n);
     var rest = n - next.length;
     more.hidden = rest <= 0;
     more.textContent = "Toon meer (nog " + rest + ")";
   }
+
+  // -- where the reader is: chips, the empty result, the filter panel on a phone --------------
+
+  var chips = document.getElementById("ci-chips");
+  var empty = document.getElementById("ci-empty");
+  var catalog = form.parentNode;
+  var panelToggle = document.getElementById("ci-panel-toggle");
+  var panelClose = document.getElementById("ci-panel-close");
+
+  function optionLabel(facet, value) {
+    var option = facet.options.filter(function (o) { return o.value === value; })[0];
+    return option ? option.label : value;
+  }
+
+  function chosenFilters() {
+    var chosen = [];
+    facets.forEach(function (facet) {
+      state.selected[facet.key].forEach(function (value) {
+        chosen.push({ facet: facet, value: value, label: optionLabel(facet, value) });
+      });
+    });
+    return chosen;
+  }
+
+  function without(change) { // a copy of the state with one change, for a chip or a way out
+    var next = fromHashText(toHash());
+    next.sort = state.sort;
+    change(next);
+    return next;
+  }
+
+  function apply(next) {
+    state = next;
+    state.limit = PAGE;
+    toForm();
+    update();
+    remember(true);
+  }
+
+  function button(text, label, next) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    if (label) b.setAttribute("aria-label", label);
+    b.addEventListener("click", function () {
+      apply(next);
+      queryField.focus();
+    });
+    return b;
+  }
+
+  function showChips() {
+    var items = [];
+    if (state.q.trim()) {
+      items.push(button("\u201c" + state.q.trim() + "\u201d \u00d7", "Zoekwoorden " + state.q.trim() + " weghalen",
+        without(function (s) { s.q = ""; })));
+    }
+    chosenFilters().forEach(function (c) {
+      items.push(button(c.label + " \u00d7", "Filter " + c.label + " weghalen", without(function (s) {
+        s.selected[c.facet.key] = s.selected[c.facet.key].filter(function (v) { return v !== c.value; });
+      })));
+    });
+    if (state.mode === "alle") {
+      items.push(button("alle gekozen elementen \u00d7", "Terug naar minstens \u00e9\u00e9n gekozen element",
+        without(function (s) { s.mode = "een"; })));
+    }
+    chips.replaceChildren.apply(chips, items);
+    chips.hidden = items.length === 0;
+  }
+
+  function resultCount(next) {
+    var saved = state;
+    state = next;
+    try {
+      var scores = search(state.q);
+      var pool = scores ? byTitle.filter(function (item) { return item.slug in scores; }) : byTitle;
+      return facetMasks(pool).filter(function (mask) { return mask === ALL; }).length;
+    } finally {
+      state = saved;
+    }
+  }
+
+  // No results: say what caused it and offer the changes that give results again, largest first.
+  function showEmpty(n) {
+    if (n > 0) {
+      empty.hidden = true;
+      return;
+    }
+    var chosen = chosenFilters();
+    var words = fold(state.q).split(" ").filter(Boolean);
+    var ways = [];
+    if (words.length > 1) {
+      words.forEach(function (word) {
+        ways.push(["zonder het woord \u201c" + word + "\u201d", without(function (s) {
+          s.q = words.filter(function (w) { return w !== word; }).join(" ");
+        })]);
+      });
+    }
+    chosen.forEach(function (c) {
+      ways.push(["zonder het filter " + c.label, without(function (s) {
+        s.selected[c.facet.key] = s.selected[c.facet.key].filter(function (v) { return v !== c.value; });
+      })]);
+    });
+    if (words.length && chosen.length) {
+      ways.push(["alleen de zoekwoorden, zonder filters", without(function (s) { facets.forEach(function (f) { s.selected[f.key] = []; }); })]);
+      ways.push(["alleen de filters, zonder zoekwoorden", without(function (s) { s.q = ""; })]);
+    }
+    var found = ways.map(function (way) { return { text: way[0], next: way[1], n: resultCount(way[1]) }; })
+      .filter(function (way) { return way.n > 0; })
+      .sort(function (a, b) { return b.n - a.n; })
+      .slice(0, 5);
+    var cause = words.length && chosen.length ? "de zoekwoorden \u201c" + state.q.trim() + "\u201d samen met de gekozen filters"
+      : words.length ? "de zoekwoorden \u201c" + state.q.trim() + "\u201d" : "deze combinatie van filters";
+    var title = document.createElement("p");
+    title.textContent = "Geen interventies gevonden met " + cause + ".";
+    var nodes = [title];
+    if (found.length) {
+      var intro = document.createElement("p");
+      intro.textContent = "Zo vindt u wel iets:";
+      var list = document.createElement("ul");
+      found.forEach(function (way) {
+        var item = document.createElement("li");
+        var text = way.n === 1 ? "1 interventie" : way.n + " interventies";
+        item.appendChild(button(text + " " + way.text, null, way.next));
+        list.appendChild(item);
+      });
+      nodes.push(intro, list);
+    } else if (words.length) {
+      var hint = document.createElement("p");
+      hint.textContent = "Probeer een ander woord, of een deel van het woord.";
+      nodes.push(hint);
+    }
+    empty.replaceChildren.apply(empty, nodes);
+    empty.hidden = false;
+  }
+
+  function showPanelButtons(n) {
+    var active = chosenFilters().length;
+    panelToggle.textContent = active ? "Filters (" + active + ")" : "Filters";
+    panelClose.textContent = n === 1 ? "Toon 1 resultaat" : "Toon " + n + " resultaten";
+  }
+
+  function openPanel(open) {
+    catalog.classList.toggle("ci-open", open);
+    panelToggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  panelToggle.addEventListener("click", function () {
+    openPanel(!catalog.classList.contains("ci-open"));
+  });
+  panelClose.addEventListener("click", function () {
+    openPanel(false);
+    status.focus();
+  });
 
   // -- state <-> URL and form ----------------------------------------------------------------
 
@@ -291,8 +448,12 @@
   }
 
   function fromHash() {
+    return fromHashText(location.hash);
+  }
+
+  function fromHashText(hash) {
     var next = emptyState();
-    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var params = new URLSearchParams(hash.replace(/^#/, ""));
     next.q = params.get("q") || "";
     facets.forEach(function (f) {
       var allowed = f.options.map(function (o) { return o.value; });
