@@ -119,3 +119,17 @@ def serve_folder(folder: Path):
         server.server_close()
 
     return f"http://127.0.0.1:{server.server_address[1]}/", stop
+
+
+@pytest.fixture
+def catalogue(page, site_url):
+    """The fixture site's catalogue page, once its search index is loaded; no console errors."""
+    page.goto(site_url + "catalogus/")
+    page.wait_for_selector("html[data-catalog-ready]")
+    yield page
+    assert page.errors == []
+
+
+def visible(page) -> list[str]:
+    """The slugs of the result cards shown, in order."""
+    return page.locator("#ci-live > .ci-result").evaluate_all("cards => cards.map(card => card.dataset.slug)")

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import visible
 
-@pytest.fixture
-def catalogue(page, site_url):
-    page.goto(site_url + "catalogus/")
-    page.wait_for_selector("html[data-catalog-ready]")
-    yield page
-    assert page.errors == []
-
-
-def visible(page) -> list[str]:
-    return page.locator("#ci-live > .ci-result").evaluate_all("cards => cards.map(card => card.dataset.slug)")
 
 
 def status(page) -> str:
