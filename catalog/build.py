@@ -24,6 +24,7 @@ from .load import load_catalog
 from .problems import report
 from .render import DOWNLOAD, Page, render_pages
 from . import worker
+from .opendata import open_data_files
 from .search import INDEX_FILE, catalog_data, search_files
 from .schema import apply_defaults
 from .settings import MKDOCS_YML, REPO, render_settings, site_config
@@ -79,6 +80,7 @@ def generate(
     if intervention_pages:
         pages += intervention_pages()
     files = search_files(catalog, data, with_index=not intervention_pages)
+    files += open_data_files(catalog, graph, render_settings(offline))
     if offline:
         files.append(Page(SHIM, IFRAME_WORKER.read_text("utf-8")))
     if not intervention_pages:
@@ -162,7 +164,7 @@ def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
     # Zip timestamps hold 1980 to 2107; check refuses such dates, this keeps a bundle possible anyway.
     stamp = (1980, 1, 1, 0, 0, 0) if date.year < 1980 else (2107, 12, 31, 0, 0, 0) if date.year > 2107 else (date.year, date.month, date.day, 0, 0, 0)
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(folder.rglob("*")):
+        for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):  # as names sort
             # 404.html only works from a web server's root (its links start with "/").
             if path.is_file() and path.relative_to(folder).as_posix() != "404.html":
                 info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{path.relative_to(folder).as_posix()}", stamp)

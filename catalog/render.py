@@ -237,6 +237,34 @@ class Renderer(HtmlParts):
                 pages.append(self._render("term.md.j2", self.term_page(vocabulary, slug), vocabulary=vocabulary, slug=slug))
         return pages
 
+    def json_ld(self, record: Record, here: str) -> Markup:
+        """schema.org data about the page for search engines and other tools, as JSON-LD."""
+        d = record.data
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "CreativeWork" if record.type == "intervention" else "DefinedTerm",
+            "name": d["title"],
+            "description": " ".join(d["summary"].split()),
+            "inLanguage": "nl",
+        }
+        if self.site.get("site_url"):
+            data["url"] = self.site["site_url"].rstrip("/") + "/" + _page_url(here, True)
+        if record.type == "intervention":
+            data["genre"] = self.label("kinds", d["kind"])
+            data["audience"] = [{"@type": "Audience", "audienceType": self.label("target_groups", s)} for s in d["target_groups"]]
+            data["keywords"] = [self.label("themes", s) for s in d["themes"]] + [self.catalog.elements[e].data["title"] for e in d["elements"]]
+            if d["updated"]:
+                data["dateModified"] = d["updated"]
+        else:
+            data["inDefinedTermSet"] = "Werkzame elementen"
+        data["citation"] = [
+            {k: v for k, v in (("@type", "CreativeWork"), ("name", s["title"]), ("url", s["url"]),
+                               ("datePublished", str(s["date"]) if s["date"] else None), ("publisher", s["publisher"])) if v}
+            for s in d["sources"]
+        ]
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        return Markup(f'<script type="application/ld+json">{text}</script>')
+
     def redirect_pages(self) -> list[Page]:
         """A record's old addresses (aliases) as small HTML files that send the reader on; mkdocs
         copies them as they are. They work from file:// too."""
