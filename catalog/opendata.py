@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .link import Graph, as_date, record_dates, title_key
 from .load import Catalog, Record
-from .render import Page, _page_url
+from .render import Page, page_url
 from .schema import _inline, raw_schemas
 
 SCHEMA_VERSION = 1
@@ -50,7 +50,7 @@ def _pruned(value: Any) -> Any:
 def page_path(record: Record, directory: bool) -> str:
     """The record page's address relative to the site (kan-wel/ online, kan-wel.html offline)."""
     folder = "interventies" if record.type == "intervention" else "werkzame-elementen"
-    return _page_url(f"{folder}/{record.slug}.md", directory)
+    return page_url(f"{folder}/{record.slug}.md", directory)
 
 
 def labels(catalog: Catalog, record: Record) -> dict[str, Any]:

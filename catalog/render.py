@@ -55,17 +55,16 @@ def _meta_value(value: Any) -> Markup:
     return Markup(json.dumps(escape(value), ensure_ascii=False))
 
 
-@cache
 def clean_html(source: str) -> str:
-    """GitHub-flavoured Markdown to HTML, then nh3 removes anything that could run script.
+    """A whole body as GitHub-flavoured Markdown to HTML, cleaned by nh3 (pages use body_sections).
 
     cmark-gfm is what GitHub shows in a pull request, so contributors see their text as the site
     will. Raw HTML is passed on (UNSAFE) only so that nh3 decides, in one place, what stays.
-    Cached: the search index reuses it.
     """
     return _clean("".join(block.html for block in parse_body(source).blocks))
 
 
+@cache  # the intervention pages and the search index both need it, in the same process
 def body_sections(body: str) -> list[tuple[int, str, str]]:
     """A body as (level, heading text, cleaned HTML) sections, divided at its top-level headings,
     so headings stay Markdown (and reach the table of contents) while everything else is cleaned
@@ -213,7 +212,7 @@ class Renderer(HtmlParts):
         query = {"template": REPORT_FORM, "title": f"Fout in: {record.data['title']}", "bestand": record.path}
         site_url = self.site.get("site_url")
         if site_url:
-            query["pagina"] = site_url.rstrip("/") + "/" + _page_url(here, True)
+            query["pagina"] = site_url.rstrip("/") + "/" + page_url(here, True)
         return repo.rstrip("/") + "/issues/new?" + urlencode(query, quote_via=quote)
 
     # -- pages ------------------------------------------------------------------------------
@@ -248,7 +247,7 @@ class Renderer(HtmlParts):
             "inLanguage": "nl",
         }
         if self.site.get("site_url"):
-            data["url"] = self.site["site_url"].rstrip("/") + "/" + _page_url(here, True)
+            data["url"] = self.site["site_url"].rstrip("/") + "/" + page_url(here, True)
         if record.type == "intervention":
             data["genre"] = self.label("kinds", d["kind"])
             data["audience"] = [{"@type": "Audience", "audienceType": self.label("target_groups", s)} for s in d["target_groups"]]
@@ -304,15 +303,15 @@ class Renderer(HtmlParts):
 def _relative_url(here: str, target: str, directory: bool) -> str:
     """Like posixpath.relpath between the two page URLs, keeping a folder URL's slash; without
     relpath's calls to the file system, which cost seconds on thousands of pages."""
-    base = _page_url(here, directory).split("/")[:-1]
-    parts = _page_url(target, directory).split("/")
+    base = page_url(here, directory).split("/")[:-1]
+    parts = page_url(target, directory).split("/")
     common = 0
     while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
         common += 1
     return "../" * (len(base) - common) + "/".join(parts[common:]) or "./"
 
 
-def _page_url(page: str, directory: bool) -> str:
+def page_url(page: str, directory: bool) -> str:
     """Where mkdocs puts a Markdown page: 'a/b.md' -> 'a/b/' (directory URLs) or 'a/b.html'."""
     stem = page[: -len(".md")]
     if stem == "index":

@@ -21,7 +21,8 @@ from lunr.pipeline import Pipeline
 
 from .facets import FACETS
 from .load import Catalog
-from .render import TEXT_OF_HTML, Page, clean_html
+from .opendata import labels
+from .render import TEXT_OF_HTML, Page, body_sections
 from .slug import strip_accents
 
 LUNR_DIR = Path(__import__("mkdocs").__file__).parent / "contrib" / "search"
@@ -80,19 +81,17 @@ def documents(catalog: Catalog) -> list[dict[str, str]]:
 
     Documents are in slug order, like CATALOG.items, so a ref is an index into that list.
     """
-    taxonomy = catalog.taxonomy.data
     docs = []
     for position, (slug, record) in enumerate(sorted(catalog.interventions.items())):
-        d = record.data
-        labels = [taxonomy["kinds"][d["kind"]]["label"], taxonomy["evidence"][d["evidence"]]["label"]]
-        labels += [taxonomy["target_groups"][t]["label"] for t in d["target_groups"]]
-        labels += [taxonomy["themes"][t]["label"] for t in d["themes"]]
-        element_titles = [catalog.elements[e].data["title"] for e in d["elements"]]
+        d, lab = record.data, labels(catalog, record)
+        # The page's own sections (cleaned once per body): each heading, then its text.
+        text = " ".join(f"{html.escape(title)} {chunk}" for _, title, chunk in body_sections(record.body))
+        body = html.unescape(TEXT_OF_HTML.sub(" ", text))
         docs.append({
             "ref": str(position),
             "title": fold(d["title"]),
-            "about": fold(" ".join([d["summary"], *element_titles, *labels])),
-            "body": fold(html.unescape(TEXT_OF_HTML.sub(" ", clean_html(record.body)))),
+            "about": fold(" ".join([d["summary"], *lab["elements"], lab["kind"], lab["evidence"], *lab["target_groups"], *lab["themes"]])),
+            "body": fold(body),
         })
     return docs
 
