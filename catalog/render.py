@@ -29,6 +29,13 @@ from .markdown import parse_body
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOWNLOAD = "downloads/catalogus-offline.zip"
+CATALOGUE_PAGE = "catalogus/index.md"
+FIRST_PAGE = 25  # cards in the catalogue page's HTML; the script shows as many per "Toon meer"
+CARDS_PER_FILE = 500
+
+
+def card_file(number: int) -> str:
+    return f"assets/catalogus-kaarten-{number}.js"
 REPORT_FORM = "fout-melden.yml"  # .github/ISSUE_TEMPLATE/  # where the online site offers the offline bundle
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text
@@ -129,15 +136,15 @@ class Renderer(HtmlParts):
         directory = not self.site.get("offline") and self.site.get("use_directory_urls", True) is not False
         return _relative_url(here, target, directory)
 
-    def result_list(self, records: list[Record], here: str, label: str = "", cards: bool = False) -> Markup:
+    def result_list(self, records: list[Record], here: str, label: str = "", cards: bool = False, list_id: str = "") -> Markup:
         """A list of interventions as raw HTML: fast for thousands of records, and complete without JavaScript."""
         aria = f' aria-label="{escape(label)}"' if label else ""
         if cards:
             # A div with list roles, not ul/li: Chromium recounts list-item numbers for every
-            # hidden li, which made filtering 5,000 cards take seconds. One card per line: the
-            # catalogue script splits the lines (see catalogus-app.js).
-            items = "\n".join(self._card(record, here).replace("\n", " ") for record in records)
-            return Markup(f'<div class="ci-results" role="list"{aria}>\n{items}\n</div>')
+            # hidden li, which made filtering 5,000 cards take seconds.
+            ident = f' id="{list_id}"' if list_id else ""
+            items = "\n".join(self.card(record, here) for record in records)
+            return Markup(f'<div class="ci-results"{ident} role="list"{aria}>\n{items}\n</div>')
         items = "\n".join(self._line(record, here) for record in records)
         return Markup(f'<ul class="ci-list-compact"{aria}>\n{items}\n</ul>')
 
@@ -146,7 +153,8 @@ class Renderer(HtmlParts):
         link = f'<a href="{self.href(here, self.record_page(record))}">{escape(d["title"])}</a>'
         return f'<li>{link} <span class="ci-meta">({escape(self.label("kinds", d["kind"]))}, {escape(self.label("evidence", d["evidence"]))})</span></li>'
 
-    def _card(self, record: Record, here: str) -> str:
+    def card(self, record: Record, here: str) -> str:
+        """One result card on one line (a multi-line summary is one line already, see text())."""
         d = record.data
         e = escape
         brief = ' · <span class="ci-brief">korte beschrijving</span>' if d["detail"] == "brief" else ""
@@ -159,13 +167,33 @@ class Renderer(HtmlParts):
             f'<h2><a href="{self.href(here, self.record_page(record))}">{e(d["title"])}</a></h2>'
             f'<p>{e(self.label("kinds", d["kind"]))} · <span class="ci-badge ci-badge--{d["evidence"]}">{e(self.label("evidence", d["evidence"]))}</span>{brief}</p>'
             f'<p>{e(d["summary"])}</p>{self._card_terms(d)}<p>Werkzame elementen: {elements}</p></div>'
-        )
+        ).replace("\n", " ")
 
     def _card_terms(self, d: dict) -> str:
         """Doelgroep and thema on a card, as plain text: the facets already filter on them."""
         groups = ", ".join(escape(self.label("target_groups", s)) for s in d["target_groups"])
         themes = ", ".join(escape(self.label("themes", s)) for s in d["themes"])
         return f'<p class="ci-terms">Doelgroep: {groups}' + (f" · Thema: {themes}" if themes else "") + "</p>"
+
+    def card_files(self) -> list[Page]:
+        """The catalogue's cards in slug order (the order of CATALOG.items), CARDS_PER_FILE per
+        classic script: the page loads them after its first results, which are in the HTML."""
+        from .search import chunk_script
+
+        here = CATALOGUE_PAGE
+        cards = [self.card(self.catalog.interventions[slug], here) for slug in sorted(self.catalog.interventions)]
+        return [
+            Page(card_file(number), chunk_script("CATALOG_CARDS", number, cards[start:start + CARDS_PER_FILE]))
+            for number, start in enumerate(range(0, len(cards), CARDS_PER_FILE))
+        ]
+
+    def option_count(self, facet_key: str, value: str) -> int:
+        """How many interventions ticking an option gives when nothing else is chosen; the page
+        shows these counts before its script has the data."""
+        if facet_key == "element":
+            return len(self.graph.users.get(value, []))
+        facet = next(f for f in BY_VOCABULARY.values() if f.key == facet_key)
+        return len(self.with_term(facet.vocabulary, value))
 
     def record_page(self, record: Record) -> str:
         folder = "interventies" if record.type == "intervention" else "werkzame-elementen"
@@ -222,7 +250,7 @@ class Renderer(HtmlParts):
         process renders meanwhile, see worker.py)."""
         pages = [self._render("home.md.j2", "index.md")]
         pages.append(self._render("interventions.md.j2", "interventies/index.md"))
-        pages.append(self._render("catalogus.md.j2", "catalogus/index.md", facets=self.facets))
+        pages.append(self._render("catalogus.md.j2", CATALOGUE_PAGE, facets=self.facets, first_page=FIRST_PAGE))
         pages.append(self._render("elements.md.j2", "werkzame-elementen/index.md"))
         if interventions:
             pages += self.intervention_pages()

@@ -22,7 +22,8 @@ from lunr.pipeline import Pipeline
 from .facets import FACETS
 from .load import Catalog
 from .opendata import labels
-from .render import TEXT_OF_HTML, Page, body_sections
+from .link import title_key
+from .render import CARDS_PER_FILE, TEXT_OF_HTML, Page, body_sections
 from .slug import strip_accents
 
 LUNR_DIR = Path(__import__("mkdocs").__file__).parent / "contrib" / "search"
@@ -124,10 +125,15 @@ def catalog_data(catalog: Catalog) -> dict[str, Any]:
     for slug, record in sorted(catalog.interventions.items()):
         d = record.data
         items.append({
-            "slug": slug, "elements": d["elements"], "target_groups": d["target_groups"],
+            "slug": slug, "title": d["title"], "elements": d["elements"], "target_groups": d["target_groups"],
             "themes": d["themes"], "evidence": [d["evidence"]], "kind": [d["kind"]],
         })
-    return {"facets": facets, "evidenceOrder": list(taxonomy["evidence"]), "items": items}
+    records = [catalog.interventions[item["slug"]] for item in items]
+    title_order = sorted(range(len(items)), key=lambda i: title_key(records[i]))
+    return {
+        "facets": facets, "evidenceOrder": list(taxonomy["evidence"]), "items": items,
+        "titleOrder": title_order, "cardFiles": -(-len(items) // CARDS_PER_FILE), "cardsPerFile": CARDS_PER_FILE,
+    }
 
 
 def script(variable: str, value: Any) -> str:
@@ -140,6 +146,13 @@ def script(variable: str, value: Any) -> str:
     payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     literal = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")  # never end the script element early
     return f"window.{variable}=JSON.parse({literal});\n"
+
+
+def chunk_script(variable: str, key: int, value: Any) -> str:
+    """A classic script that adds one numbered part to a global: `window.X[key] = ...`."""
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    literal = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")
+    return f"(window.{variable}=window.{variable}||{{}})[{key}]=JSON.parse({literal});\n"
 
 
 INDEX_FILE = "assets/catalogus-index.js"  # loaded by the page itself, after the first results

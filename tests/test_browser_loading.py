@@ -1,0 +1,111 @@
+"""How the catalogue page loads (issue 14): its first results are in the HTML, the rest comes in
+classic scripts after the first paint, and every intervention stays reachable without JavaScript."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import build_catalog
+from conftest import REPO, serve_folder, visible
+
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate  # noqa: E402
+
+from catalog.render import CARDS_PER_FILE, FIRST_PAGE  # noqa: E402
+
+SIZE = CARDS_PER_FILE + 20  # two card files
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """A generated catalogue of SIZE interventions, built and served; (url, site folder, titles in order)."""
+    tmp = tmp_path_factory.mktemp("large")
+    root = generate(tmp / "catalogus", SIZE)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+    from catalog.link import title_key
+    from catalog.load import load_catalog
+
+    catalog = load_catalog(root)
+    slugs = [r.slug for r in sorted(catalog.interventions.values(), key=title_key)]
+    url, stop = serve_folder(tmp / "site")
+    yield url, tmp / "site", slugs
+    stop()
+
+
+def card_slugs(html: str) -> list[str]:
+    return re.findall(r'<div class="ci-result" role="listitem" data-slug="([^"]+)"', html)
+
+
+def test_the_html_holds_only_the_first_page_and_no_data(large):
+    url, site, slugs = large
+    html = (site / "catalogus" / "index.html").read_text("utf-8")
+    assert card_slugs(html) == slugs[:FIRST_PAGE]
+    assert f"{SIZE} interventies" in html
+    # Nothing in the page grows with the catalogue: data, cards and index come as separate files.
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert [s for s in scripts if "catalogus-" in s] == [f"../assets/catalogus-{n}.js" for n in ("state", "filter", "search", "view", "app")]
+    assert sorted(p.name for p in (site / "assets").glob("catalogus-kaarten-*.js")) == ["catalogus-kaarten-0.js", "catalogus-kaarten-1.js"]
+
+
+def test_without_javascript_every_intervention_is_reachable(browser, large):
+    url, site, slugs = large
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url + "catalogus/")
+    assert visible(page) == slugs[:FIRST_PAGE]
+    assert page.locator("#ci-finder").is_hidden()  # search and filters need the script
+    note = page.locator(".ci-noscript")
+    assert note.inner_text().startswith(f"Hier staan de eerste {FIRST_PAGE} van {SIZE} interventies.")
+    note.get_by_role("link", name="lijst van A tot Z").click()
+    links = page.locator(".ci-list-compact a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert [href.split("/")[0] for href in links] == slugs
+    context.close()
+
+
+def test_show_more_reaches_every_card_from_both_card_files(page, large):
+    url, site, slugs = large
+    page.goto(url + "catalogus/")
+    page.wait_for_selector("html[data-catalog-ready]")
+    assert visible(page) == slugs[:FIRST_PAGE]
+    while page.locator("#ci-more").is_visible():
+        page.locator("#ci-more").click()
+    assert visible(page) == slugs
+    assert page.errors == []
+
+
+def test_a_shared_link_never_shows_the_unfiltered_first_page(page, large):
+    url, site, slugs = large
+    held = []
+    page.route("**/catalogus-data.js", lambda route: held.append(route))
+    page.goto(url + "catalogus/#doelgroep=jongeren", wait_until="domcontentloaded")
+    page.wait_for_function("() => window.CI && document.querySelector('#ci-status')")
+    assert page.locator("#ci-live").evaluate("list => getComputedStyle(list).visibility") == "hidden"
+    assert page.get_by_role("status").inner_text() == "De catalogus laadt nog\u2026"
+    held[0].continue_()
+    page.wait_for_selector("html[data-results-ready]")
+    assert page.locator("#ci-live").evaluate("list => getComputedStyle(list).visibility") == "visible"
+    shown = visible(page)
+    assert shown and all(
+        "Jongeren" in page.locator(f'#ci-live [data-slug="{slug}"] .ci-terms').text_content() for slug in shown
+    )
+    assert page.errors == []
+
+
+def test_a_choice_made_before_the_data_applies_when_it_arrives(page, large):
+    url, site, slugs = large
+    held = []
+    page.route("**/catalogus-data.js", lambda route: held.append(route))
+    page.goto(url + "catalogus/", wait_until="domcontentloaded")
+    page.wait_for_function("() => window.CI && !document.getElementById('ci-finder').hidden")
+    assert visible(page) == slugs[:FIRST_PAGE]  # the first results need no data
+    page.get_by_role("checkbox", name="Jongeren", exact=True).check()
+    assert page.get_by_role("status").inner_text() == "De catalogus laadt nog\u2026"
+    held[0].continue_()
+    page.wait_for_selector("html[data-results-ready]")
+    count = int(page.get_by_role("status").inner_text().split()[0])
+    assert 0 < count < SIZE
+    assert page.errors == []
