@@ -27,13 +27,11 @@ from . import worker
 from .opendata import open_data_files
 from .search import INDEX_FILE, catalog_data, search_files
 from .schema import apply_defaults
-from .settings import MKDOCS_YML, REPO, render_settings, site_config
+from .settings import MKDOCS_YML, render_settings
 from .validate import validate
 
 GENERATED = Path("build") / "docs"
 ASSETS = Path(__file__).parent / "assets"
-IFRAME_WORKER = REPO / "node_modules" / "iframe-worker" / "shim" / "index.js"
-SHIM = "assets/vendor/iframe-worker-shim.js"
 OFFLINE_DOCS = Path("build") / "offline-docs"
 BUNDLE = Path("dist") / "catalogus-offline.zip"
 BUNDLE_FOLDER = "catalogus-offline"
@@ -82,8 +80,6 @@ def generate(
     files = search_files(catalog, data, with_index=not intervention_pages)
     files += Renderer(catalog, graph, render_settings(offline)).card_files()
     files += open_data_files(catalog, graph, render_settings(offline))
-    if offline:
-        files.append(Page(SHIM, IFRAME_WORKER.read_text("utf-8")))
     if not intervention_pages:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     write_docs(docs, pages + files)
@@ -125,9 +121,6 @@ def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None
 
 def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = None) -> int:
     """The offline site as one zip: file:// URLs, local search, and a copy in the online site."""
-    if not IFRAME_WORKER.is_file():
-        print(f"{IFRAME_WORKER.relative_to(REPO)} ontbreekt; draai eerst: npm ci", file=sys.stdout)
-        return 2
     progress = Progress()
     docs = root / OFFLINE_DOCS
     generated = generate(root, docs, progress, offline=True)
@@ -138,11 +131,8 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
     zip_path = (zip_path or root / BUNDLE).resolve()
     with tempfile.TemporaryDirectory() as tmp:
         offline_site = Path(tmp) / "site"
-        extra = {**site_config().get("extra", {}), "polyfills": [SHIM]}
         try:
-            run_mkdocs(
-                docs, offline_site, [p.path for p in pages if p.path.endswith(".md")], graph.newest, offline=True, extra=extra, use_directory_urls=False
-            )
+            run_mkdocs(docs, offline_site, [p.path for p in pages if p.path.endswith(".md")], graph.newest, use_directory_urls=False)
         except BuildError as exc:
             print(f"De offline versie is niet gemaakt: {exc}.", file=sys.stdout)
             return 1
@@ -241,7 +231,7 @@ def write_docs(docs: Path, pages: list[Page]) -> None:
 
 
 def run_mkdocs(
-    docs: Path, site: Path, expected: list[str], date: datetime.date, offline: bool = False,
+    docs: Path, site: Path, expected: list[str], date: datetime.date,
     before_swap: Callable[[Path], None] | None = None, **overrides,
 ) -> None:
     """mkdocs build --strict into a fresh folder, verify every page, then swap it in.
@@ -257,9 +247,8 @@ def run_mkdocs(
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     epoch = datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.timezone.utc).timestamp()
-    previous = {key: os.environ.get(key) for key in ("SOURCE_DATE_EPOCH", "CATALOG_OFFLINE")}
+    previous = {key: os.environ.get(key) for key in ("SOURCE_DATE_EPOCH",)}
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
-    os.environ["CATALOG_OFFLINE"] = "true" if offline else "false"
     try:
         config = load_config(str(MKDOCS_YML), docs_dir=str(docs), site_dir=str(staging), strict=True, **overrides)
         try:

@@ -234,15 +234,6 @@ def test_script_shows_the_same_cards_as_the_page_without_javascript(browser, tmp
     assert "Bewoners zetten met een buurtcoach een eigen idee om in actie." in cards[True][1]
 
 
-def test_theme_search_still_works(page, site_url):
-    page.goto(site_url)
-    page.locator(".md-search__input").first.click()
-    page.keyboard.type("wijkgesprek", delay=20)  # Material listens to key events, not to fill()
-    page.wait_for_selector(".md-search-result__item")
-    assert "Wijkgesprek" in page.locator(".md-search-result__list").inner_text()
-    assert page.errors == []
-
-
 def test_common_words_match_the_same_documents_without_scoring(browser, tmp_path_factory):
     """Above 200 matches a word is matched from the inverted index without BM25 (fast typing at
     thousands of records). The documents found must be exactly those a plain search finds."""
