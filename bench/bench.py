@@ -159,6 +159,21 @@ FIRST_FRAME = """(function poll() {
 })();"""
 
 
+# The catalogue's first results are in its HTML: the first frame with a result card in the page.
+# Then the frames in which the filters work (its data has loaded: data-results-ready) and in
+# which search over all text works (cards and index loaded: data-catalog-ready).
+CATALOGUE_FRAMES = """(function poll() {
+  var root = document.documentElement;
+  if (!window.__firstFrame && document.querySelector("#ci-live .ci-result")) window.__firstFrame = performance.now();
+  if (!window.__readyFrame && root && root.hasAttribute("data-results-ready")) window.__readyFrame = performance.now();
+  if (root && root.hasAttribute("data-catalog-ready")) {
+    window.__searchFrame = performance.now();
+  } else {
+    requestAnimationFrame(poll);
+  }
+})();"""
+
+
 # The phone in the buurthuis: Chromium's own throttling (4x slower CPU, 1.6 Mbit/s down,
 # 750 kbit/s up, 150 ms latency) on a site served gzipped, as a static host does.
 PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
@@ -231,11 +246,12 @@ def browser_figures(site: Path, phone: bool = False) -> dict[str, float]:
                 cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
                 cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
-            page.add_init_script(FIRST_FRAME)
+            page.add_init_script(CATALOGUE_FRAMES)
             page.goto(url + "catalogus/", wait_until="commit", timeout=180_000)
             first = page.wait_for_function("window.__firstFrame", timeout=180_000).json_value() / 1000
             fetched = page.evaluate(BYTES_BEFORE_FIRST) if phone else 0
-            page.wait_for_selector("html[data-catalog-ready]", timeout=180_000)  # the search index, loaded after
+            ready = page.wait_for_function("window.__readyFrame", timeout=180_000).json_value() / 1000
+            searching = page.wait_for_function("window.__searchFrame", timeout=180_000).json_value() / 1000
             toggle = page.evaluate("""() => {
                 const box = document.querySelector('.ci-facet[data-facet="element"] input[type=checkbox]');
                 const times = [];
@@ -349,11 +365,13 @@ def print_table(rows: list[dict], browser: bool) -> None:
         ("per beurt", "turn_ratio", "{:>8.2f}x"),
         ("kaal s", "bare_s", "{:>6.1f}"), ("bouw/kaal", "bare_s", "ratio"),
         ("piek MB", "peak_mb", "{:>7.0f}"), ("site MB", "site_mb", "{:>7.1f}"), ("data+index MB", "data_mb", "{:>13.2f}"),
-        ("gzip MB", "data_gz_mb", "{:>7.2f}"), ("index s", "index_s", "{:>7.2f}"),
+        ("gzip MB", "data_gz_mb", "{:>7.2f}"), ("kaarten gzip MB", "cards_gz_mb", "{:>15.2f}"), ("pagina gzip kB", "page_kb", "{:>14.1f}"),
+        ("index s", "index_s", "{:>7.2f}"),
     ]
     if browser:
         columns += [("eerste s", "first_s", "{:>8.2f}"), ("filter ms", "toggle_ms", "{:>9.1f}"), ("zoek ms", "query_ms", "{:>7.1f}"),
                     ("tel. eerste s", "phone_first_s", "{:>13.2f}"), ("tel. kB vooraf", "phone_kb", "{:>14.0f}"),
+                    ("tel. filters s", "phone_ready_s", "{:>14.2f}"), ("tel. alle tekst s", "phone_search_s", "{:>17.2f}"),
                     ("tel. filter ms", "phone_toggle_ms", "{:>14.1f}"), ("tel. zoek ms", "phone_query_ms", "{:>12.1f}")]
     print(" | ".join(title for title, _, _ in columns))
     for row in rows:
