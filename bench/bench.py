@@ -273,7 +273,8 @@ def browser_figures(site: Path, phone: bool = False) -> dict[str, float]:
     finally:
         stop()
     if phone:
-        return {"phone_first_s": first, "phone_kb": fetched / 1000, "phone_toggle_ms": toggle, "phone_query_ms": query}
+        return {"phone_first_s": first, "phone_kb": fetched / 1000, "phone_toggle_ms": toggle, "phone_query_ms": query,
+                "phone_ready_s": ready, "phone_search_s": searching}
     return {"first_s": first, "toggle_ms": toggle, "query_ms": query}
 
 
@@ -298,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
             data = (site / "assets" / "catalogus-data.js").read_bytes() + (site / "assets" / "catalogus-index.js").read_bytes()
             row["data_mb"] = len(data) / 1e6
             row["data_gz_mb"] = len(gzip.compress(data, 9)) / 1e6
+            cards = b"".join(p.read_bytes() for p in sorted((site / "assets").glob("catalogus-kaarten-*.js")))
+            row["cards_gz_mb"] = len(gzip.compress(cards, 9)) / 1e6
+            row["page_kb"] = len(gzip.compress((site / "catalogus" / "index.html").read_bytes(), 9)) / 1e3
             row["index_s"] = index_seconds(root)
             if not args.no_browser:
                 row.update(browser_figures(site))
@@ -412,7 +416,10 @@ def print_budgets(rows: list[dict], browser: bool) -> None:
             print(f"telefoon 5000, filter < 100 ms: {verdict(r['phone_toggle_ms'] < 100)} ({r['phone_toggle_ms']:.1f} ms)")
             print(f"telefoon 5000, zoeken < 100 ms: {verdict(r['phone_query_ms'] < 100)} ({r['phone_query_ms']:.1f} ms)")
         kb = ", ".join(f"{r['n']}: {r['phone_kb']:.0f} kB" for r in rows)
-        print(f"telefoon, bytes voor de eerste resultaten (mogen niet groeien met de catalogus): {kb}")
+        flat = max(r["phone_kb"] for r in rows) <= 1.1 * min(r["phone_kb"] for r in rows)
+        print(f"telefoon, bytes voor de eerste resultaten groeien niet met de catalogus (max <= 1,1x min): {verdict(flat)} ({kb})")
+        later = ", ".join(f"{r['n']}: {r['phone_ready_s']:.2f} s / {r['phone_search_s']:.2f} s" for r in rows)
+        print(f"telefoon, filters werken / zoeken in alle tekst werkt na (geen budget): {later}")
     for r in rows:
         spread = ", ".join(f"{t:.2f}x" for t in r["turns"])
         print(f"bouw/mkdocs {r['n']} per beurt (na elkaar gemeten): {spread}")
