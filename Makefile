@@ -7,9 +7,8 @@ NODE_STAMP := node_modules/.installed
 
 .PHONY: site build test check bench docs serve screenshots links links-external clean
 
-site: $(STAMP) $(NODE_STAMP)  ## check the records, build site/ and the offline zip in dist/
-	$(PY) build_catalog.py build
-	$(PY) build_catalog.py bundle
+site: $(STAMP)  ## check the records, build site/ and, beside it in a second process, the offline zip in dist/
+	$(PY) build_catalog.py site
 
 build: site
 
@@ -19,10 +18,10 @@ test: $(STAMP) $(NODE_STAMP)  ## the whole test suite
 check: $(STAMP)  ## only validate the records
 	$(PY) build_catalog.py check
 
-bench: $(STAMP) $(NODE_STAMP)  ## speed and size figures (no pass/fail in tests)
+bench: $(STAMP)  ## speed and size figures (no pass/fail in tests)
 	$(PY) bench/bench.py
 
-serve: $(STAMP) $(NODE_STAMP)  ## live preview on http://127.0.0.1:8000 that follows edits to records
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 that follows edits to records
 	$(PY) build_catalog.py serve
 
 screenshots: site  ## README screenshots of the built site (headless Chromium)

@@ -4,6 +4,7 @@
     python build_catalog.py check [PATH...]   validate (exit 0 clean, 1 content errors, 2 usage)
     python build_catalog.py new "Titel"       write interventions/<slug>.md from the template
     python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
+    python build_catalog.py site              check, then build site/ and the offline zip (make site)
     python build_catalog.py build             check, then build site/
     python build_catalog.py bundle            check, then write the offline zip in dist/
     python build_catalog.py links [--external] check the links of a built site
@@ -50,7 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     docs.add_argument("--check", action="store_true", help="alleen controleren of het bijgewerkt is")
     docs.set_defaults(func=cmd_docs)
 
-    build = commands.add_parser("build", help="controleer en bouw de site in site/")
+    site = commands.add_parser("site", help="controleer en bouw de site in site/ en tegelijk de offline versie in dist/catalogus-offline.zip")
+    site.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
+    site.add_argument("--output", type=Path, default=None, help="waar de zip komt (standaard: dist/catalogus-offline.zip)")
+    site.set_defaults(func=cmd_site)
+
+    build = commands.add_parser("build", help="controleer en bouw alleen de site in site/")
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
     build.set_defaults(func=cmd_build)
 
@@ -100,8 +106,8 @@ def _record_path(root: Path, path: Path) -> str:
             rel = absolute.resolve().relative_to(root).as_posix()
         except ValueError:
             raise UsageError(f"{path} ligt niet in de catalogus ({root})") from None
-    if rel != "taxonomy.yml" and not rel.startswith(("interventions/", "elements/")):
-        raise UsageError(f"{path} is geen record: noem een bestand in interventions/ of elements/, of taxonomy.yml")
+    if rel not in ("taxonomy.yml", "synoniemen.yml") and not rel.startswith(("interventions/", "elements/")):
+        raise UsageError(f"{path} is geen record: noem een bestand in interventions/ of elements/, taxonomy.yml of synoniemen.yml")
     return rel
 
 
@@ -140,6 +146,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         from catalog.build import build
 
         return build(root, args.site_dir, helper=helper)
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    from catalog import worker
+
+    root = args.root.resolve()
+    with worker.started(root) as helper:  # as in cmd_build; it also makes the offline zip
+        from catalog.build import BUNDLE, build
+
+        return build(root, args.site_dir, helper=helper, zip_path=args.output or root / BUNDLE)
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from .link import Graph, build_graph
-from .load import load_catalog
+from .load import Catalog, load_catalog
 from .problems import report
 from .render import DOWNLOAD, Page, Renderer, render_pages
 from . import worker
@@ -53,6 +55,12 @@ class Generated:
     pages: list[Page]
     graph: Graph
     slugs: list[str]  # the interventions in the order of CATALOG.items, which the index refers to
+    digest: str = ""  # of the records as rendered (catalog_digest): both processes must agree
+
+    @property
+    def expected(self) -> list[str]:
+        """The Markdown pages that mkdocs must turn into HTML."""
+        return [p.path for p in self.pages if p.path.endswith(".md")]
 
 
 def generate(
@@ -64,6 +72,14 @@ def generate(
     With `intervention_pages`, a second process (worker.py) renders those pages and makes the
     search index; it is asked for the pages only after the check passed.
     """
+    catalog = checked(root, progress)
+    if catalog is None:
+        return None
+    return write_pages(catalog, docs, progress, offline, intervention_pages)
+
+
+def checked(root: Path, progress: Callable[[str], None]) -> Catalog | None:
+    """The records loaded and checked (problems reported on stdout: None), with their defaults."""
     catalog = load_catalog(root)
     progress(f"geladen: {len(catalog.interventions)} interventies, {len(catalog.elements)} werkzame elementen")
     problems = validate(catalog)
@@ -72,49 +88,98 @@ def generate(
         return None
     progress("gecontroleerd: geen fouten")
     apply_defaults(catalog)
+    return catalog
+
+
+def write_pages(
+    catalog: Catalog, docs: Path, progress: Callable[[str], None], offline: bool = False,
+    intervention_pages: Callable[[], list[Page]] | None = None, index: str | None = None,
+) -> Generated:
+    """Render every page and file of one site into `docs`. The search index is made here, unless
+    the second process makes it (`intervention_pages`, added to the site after mkdocs) or it is
+    given (`index`, the text of INDEX_FILE)."""
     graph = build_graph(catalog)
     data = catalog_data(catalog)
     pages = render_pages(catalog, graph, render_settings(offline), data["facets"], interventions=not intervention_pages)
     if intervention_pages:
         pages += intervention_pages()
-    files = search_files(catalog, data, with_index=not intervention_pages)
+    files = search_files(catalog, data, with_index=not intervention_pages and index is None)
+    if index is not None:
+        files.append(Page(INDEX_FILE, index))
     files += Renderer(catalog, graph, render_settings(offline)).card_files()
     files += open_data_files(catalog, graph, render_settings(offline))
-    if not intervention_pages:
+    if not intervention_pages and index is None:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     write_docs(docs, pages + files)
     progress(f"pagina's geschreven: {len(pages)}")
-    return Generated(pages, graph, [item["slug"] for item in data["items"]])
+    return Generated(pages, graph, [item["slug"] for item in data["items"]], catalog_digest(catalog))
 
 
-def build(root: Path, site_dir: Path | None = None, docs_dir: Path | None = None, helper: worker.Helper | None = None) -> int:
-    """Check, render and build; `helper` is the second process if the caller started it already."""
+def catalog_digest(catalog: Catalog) -> str:
+    """A fingerprint of every record and the taxonomy as loaded: the two processes of a build each
+    load the records, and a file saved in between must not give a site made of two versions."""
+    digest = hashlib.sha256()
+    for record in sorted(catalog.all_records(), key=lambda r: r.path):
+        digest.update(json.dumps([record.path, record.data, record.body], sort_keys=True, default=str).encode())
+    digest.update(json.dumps(catalog.taxonomy.data, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def build(
+    root: Path, site_dir: Path | None = None, docs_dir: Path | None = None, helper: worker.Helper | None = None,
+    zip_path: Path | None = None, offline_docs: Path | None = None,
+) -> int:
+    """Check, render and build; `helper` is the second process if the caller started it already.
+
+    With `zip_path` (build_catalog.py site), the second process also makes the offline zip
+    meanwhile, from its own pages and mkdocs run; the site gets a copy (DOWNLOAD). Only when
+    both are complete do they replace the previous site and zip.
+    """
     progress = Progress()
     site = (site_dir or root / "site").resolve()
-    with contextlib.ExitStack() as stack:
-        helper = helper or stack.enter_context(worker.started(root))
-        with gc_paused():
-            generated = generate(root, docs_dir or root / GENERATED, progress, intervention_pages=helper.pages.get)
-        if generated is None:
-            print("De site is niet gebouwd; de vorige versie blijft staan.", file=sys.stdout)
-            return 1
+    docs = docs_dir or root / GENERATED
+    new_zip = None
+    if zip_path:  # the second process works in a folder of its own beside the zip, removed at the end
+        zip_path = zip_path.resolve()
+        zip_path.parent.mkdir(parents=True, exist_ok=True)
+        new_zip = Path(tempfile.mkdtemp(prefix=f".{zip_path.stem}-", dir=zip_path.parent)) / zip_path.name
+    what = "De site en de offline versie zijn" if zip_path else "De site is"
+    kept = "de vorige versies blijven staan" if zip_path else "de vorige versie blijft staan"
+    try:
+        with contextlib.ExitStack() as stack:
+            helper = helper or stack.enter_context(worker.started(root))
+            offline = helper.offline(offline_docs or root / OFFLINE_DOCS, new_zip) if new_zip else None
+            with gc_paused():
+                generated = generate(root, docs, progress, intervention_pages=helper.pages.get)
+            if generated is None:
+                print(f"{what} niet gebouwd; {kept}.", file=sys.stdout)
+                return 1
 
-        def add_index(staging: Path) -> None:
-            progress(f"mkdocs klaar: {len(generated.pages)} pagina's")
-            slugs, text = helper.index.get()
-            if slugs != generated.slugs:
-                raise BuildError("de interventies veranderden tijdens de bouw; bouw opnieuw")
-            (staging / INDEX_FILE).write_text(text, encoding="utf-8")
-            progress(f"zoekindex gemaakt: {len(slugs)} interventies")
+            def complete(staging: Path) -> None:
+                progress(f"mkdocs klaar: {len(generated.pages)} pagina's")
+                slugs, text = helper.index.get()
+                if slugs != generated.slugs:
+                    raise BuildError("de interventies veranderden tijdens de bouw; bouw opnieuw")
+                (staging / INDEX_FILE).write_text(text, encoding="utf-8")
+                progress(f"zoekindex gemaakt: {len(slugs)} interventies")
+                if offline:
+                    if offline.get() != generated.digest:
+                        raise BuildError("de records veranderden tijdens de bouw; bouw opnieuw")
+                    progress(f"offline versie gemaakt ({new_zip.stat().st_size / 1e6:.1f} MB)")
+                    (staging / DOWNLOAD).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(new_zip, staging / DOWNLOAD)
 
-        try:
-            run_mkdocs(
-                docs_dir or root / GENERATED, site, expected=[p.path for p in generated.pages if p.path.endswith(".md")],
-                date=generated.graph.newest, before_swap=add_index,
-            )
-        except BuildError as exc:
-            print(f"De site is niet gebouwd: {exc}. De vorige versie blijft staan.", file=sys.stdout)
-            return 1
+            try:
+                run_mkdocs(docs, site, expected=generated.expected, date=generated.graph.newest, before_swap=complete)
+            except BuildError as exc:
+                print(f"{what} niet gebouwd: {exc}. {kept[0].upper()}{kept[1:]}.", file=sys.stdout)
+                return 1
+            if new_zip:
+                new_zip.replace(zip_path)
+                progress(f"offline versie: {zip_path}")
+    finally:
+        if new_zip:
+            shutil.rmtree(new_zip.parent, ignore_errors=True)
     progress(f"site gebouwd in {site}")
     return 0
 
@@ -127,16 +192,12 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
     if generated is None:
         print("De offline versie is niet gemaakt.", file=sys.stdout)
         return 1
-    pages, graph = generated.pages, generated.graph
     zip_path = (zip_path or root / BUNDLE).resolve()
-    with tempfile.TemporaryDirectory() as tmp:
-        offline_site = Path(tmp) / "site"
-        try:
-            run_mkdocs(docs, offline_site, [p.path for p in pages if p.path.endswith(".md")], graph.newest, use_directory_urls=False)
-        except BuildError as exc:
-            print(f"De offline versie is niet gemaakt: {exc}.", file=sys.stdout)
-            return 1
-        write_zip(offline_site, zip_path, graph.newest)
+    try:
+        offline_zip(generated, docs, zip_path)
+    except BuildError as exc:
+        print(f"De offline versie is niet gemaakt: {exc}.", file=sys.stdout)
+        return 1
     progress(f"offline versie: {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB)")
     site = (site_dir or root / "site").resolve()
     if site.is_dir():
@@ -144,6 +205,16 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(zip_path, target)
     return 0
+
+
+def offline_zip(generated: Generated, docs: Path, zip_path: Path) -> None:
+    """mkdocs over the offline pages (file names instead of directory URLs, which work from
+    file://) in a temporary folder, then the zip (replaced only when complete)."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".offline-", dir=zip_path.parent) as tmp:
+        offline_site = Path(tmp) / "site"
+        run_mkdocs(docs, offline_site, generated.expected, generated.graph.newest, use_directory_urls=False)
+        write_zip(offline_site, zip_path, generated.graph.newest)
 
 
 def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:

@@ -3,7 +3,9 @@
 It starts first, before the main process imports the build, and loads the records itself, so
 nothing large crosses between the processes. It renders the intervention pages while the main
 process checks the records and renders the other pages, then makes the search index while
-mkdocs runs. The main process uses its results only once its own check found no errors.
+mkdocs runs. For `site` it then makes the offline zip, with its own mkdocs run beside the main
+one. The main process uses its results only once its own check found no errors, and only if
+both processes read the same records (build.catalog_digest).
 
 This module imports little at the top: the CLI imports it to start the process early.
 """
@@ -30,8 +32,13 @@ class Helper:
     """The two jobs, queued as soon as the process starts."""
 
     def __init__(self, pool: multiprocessing.pool.Pool, root: Path) -> None:
+        self.pool, self.root = pool, root
         self.pages: AsyncResult[list[Page]] = pool.apply_async(intervention_pages, (root, render_settings(offline=False)))
         self.index: AsyncResult[tuple[list[str], str]] = pool.apply_async(search_index, (root,))
+
+    def offline(self, docs: Path, zip_path: Path) -> AsyncResult[str]:
+        """Queue the offline zip after the two jobs; its result is the digest of the records used."""
+        return self.pool.apply_async(offline_zip, (self.root, docs, zip_path))
 
 
 @contextmanager
@@ -64,9 +71,25 @@ def intervention_pages(root: Path, site: dict) -> list[Page]:
     return Renderer(catalog, build_graph(catalog), site).intervention_pages()
 
 
+@cache
 def search_index(root: Path) -> tuple[list[str], str]:
-    """(slugs in ref order, index file text)."""
+    """(slugs in ref order, index file text); remembered for the offline site."""
     from .search import documents, index_script
 
     catalog = _catalog(root)
     return sorted(catalog.interventions), index_script(documents(catalog))
+
+
+def offline_zip(root: Path, docs: Path, zip_path: Path) -> str:
+    """The offline site's pages (the same search index), its mkdocs run and the zip, at zip_path.
+    Unchecked records may fail here: the main process then reports the check's findings."""
+    from .build import offline_zip as make_zip, write_pages
+
+    catalog = _catalog(root)
+    generated = write_pages(catalog, docs, lambda message: None, offline=True, index=search_index(root)[1])
+    gc.enable()  # mkdocs makes many reference cycles
+    try:
+        make_zip(generated, docs, zip_path)
+    finally:
+        gc.disable()
+    return generated.digest

@@ -38,18 +38,19 @@ def valid_catalog(tmp_path: Path) -> Path:
 
 def build_fixture_site(tmp: Path, bundle: bool = False, before=None) -> Path:
     """The valid fixture catalogue built into tmp/site; with `bundle`, also tmp/offline.zip unpacked
-    in tmp/unpacked; `before(root)` may change the records first."""
+    in tmp/unpacked (one `site` run, as make site does); `before(root)` may change the records first."""
     import zipfile
 
     root = make_catalog(tmp)
     if before:
         before(root)
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
-    if bundle:
-        zip_path = tmp / "offline.zip"
-        assert build_catalog.main(["--root", str(root), "bundle", "--output", str(zip_path), "--site-dir", str(tmp / "site")]) == 0
-        with zipfile.ZipFile(zip_path) as archive:
-            archive.extractall(tmp / "unpacked")
+    if not bundle:
+        assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+        return tmp
+    zip_path = tmp / "offline.zip"
+    assert build_catalog.main(["--root", str(root), "site", "--site-dir", str(tmp / "site"), "--output", str(zip_path)]) == 0
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(tmp / "unpacked")
     return tmp
 
 

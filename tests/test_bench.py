@@ -23,6 +23,9 @@ def test_bench_runs_on_a_small_catalogue():
     row = [cell.strip() for cell in lines[1].split("|")]
     assert row[0] == "20" and len(row) == len(header)
     assert lines[-4].startswith("zoekindex 20 < 20% van de bouw: ")
+    assert "site per beurt" in header
+    assert any(line.startswith("make site 20 <= 2x mkdocs (zelfde pagina's, mediaan per beurt): ") for line in lines)
+    assert any(line.startswith("make site/mkdocs 20 per beurt (na elkaar gemeten): ") for line in lines)
     assert any(line.startswith("telefoon, bytes voor de eerste resultaten groeien niet met de catalogus (max <= 1,1x min): gehaald (20: ") for line in lines)
     assert any(line.startswith("telefoon, filters werken / zoeken in alle tekst werkt na (geen budget): 20: ") for line in lines)
     assert lines[-3].startswith("offline zip van de catalogus < 5 MB: gehaald (")

@@ -192,6 +192,95 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
+def site(capsys, root: Path, tmp_path: Path) -> tuple[int, list[str], str]:
+    """build_catalog.py site into tmp_path/site and tmp_path/offline.zip: (exit code, stdout lines, stderr)."""
+    return run_cli(capsys, "--root", root, "site", "--site-dir", tmp_path / "site", "--output", tmp_path / "offline.zip")
+
+
+def outputs(tmp_path: Path) -> tuple[dict[str, str], bytes, list[str]]:
+    """The site, the zip, and anything else left beside them (a half-made site or zip)."""
+    leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
+    return digest(tmp_path / "site"), (tmp_path / "offline.zip").read_bytes(), leftovers
+
+
+def test_site_reports_each_phase_and_makes_both(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    code, lines, err = site(capsys, root, tmp_path)
+    assert (code, lines) == (0, [])
+    steps = [line.split("] ", 1)[1] for line in err.splitlines()]
+    assert steps == [
+        "geladen: 3 interventies, 3 werkzame elementen",
+        "gecontroleerd: geen fouten",
+        "pagina's geschreven: 33",
+        "mkdocs klaar: 33 pagina's",
+        "zoekindex gemaakt: 3 interventies",
+        f"offline versie gemaakt ({(tmp_path / 'offline.zip').stat().st_size / 1e6:.1f} MB)",
+        f"offline versie: {(tmp_path / 'offline.zip').resolve()}",
+        f"site gebouwd in {(tmp_path / 'site').resolve()}",
+    ]
+    assert (tmp_path / "site" / "downloads" / "catalogus-offline.zip").read_bytes() == (tmp_path / "offline.zip").read_bytes()
+    assert outputs(tmp_path)[2] == []
+
+
+def test_failed_site_leaves_previous_site_and_zip_untouched(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    assert site(capsys, root, tmp_path)[0] == 0
+    before = outputs(tmp_path)
+    (root / "interventions" / "kan-wel.md").write_text("---\ntitle: Kan wél!\n---\n", "utf-8")
+    code, lines, _ = site(capsys, root, tmp_path)
+    assert code == 1
+    assert lines[-2:] == ["5 fouten in 1 bestand (van 7 gecontroleerd).", "De site en de offline versie zijn niet gebouwd; de vorige versies blijven staan."]
+    assert outputs(tmp_path) == before
+
+
+def test_site_keeps_both_when_mkdocs_refuses_the_site(tmp_path, monkeypatch, capsys):
+    """A broken link in a page of the online site: mkdocs --strict refuses it; the offline zip,
+    made meanwhile, does not replace the previous one either."""
+    from catalog import build as build_module
+
+    root = make_catalog(tmp_path)
+    assert site(capsys, root, tmp_path)[0] == 0
+    before = outputs(tmp_path)
+    (root / "interventions" / "kan-wel.md").write_text(
+        (root / "interventions" / "kan-wel.md").read_text("utf-8").replace("een eigen idee", "een ander idee"), "utf-8")
+    write_docs = build_module.write_docs
+
+    def break_a_link(docs, pages):
+        write_docs(docs, pages)
+        (docs / "index.md").write_text("# Home\n\n[weg](bestaat-niet.md)\n", "utf-8")
+
+    monkeypatch.setattr(build_module, "write_docs", break_a_link)
+    code, lines, _ = site(capsys, root, tmp_path)
+    assert code == 1
+    assert lines == ["De site en de offline versie zijn niet gebouwd: mkdocs meldt: Aborted with 1 warnings in strict mode!. De vorige versies blijven staan."]
+    assert outputs(tmp_path) == before
+
+
+@pytest.mark.parametrize("offline, message", [
+    ("fails", "mkdocs meldt: Aborted with 1 warnings in strict mode!"),
+    ("other records", "de records veranderden tijdens de bouw; bouw opnieuw"),
+])
+def test_site_keeps_both_when_the_offline_zip_fails(tmp_path, capsys, offline, message):
+    """The second process's offline zip fails, or was made from records saved during the build."""
+    from catalog import worker
+    from catalog.build import BuildError, build
+
+    class Result:
+        def get(self):
+            if offline == "fails":
+                raise BuildError(message)
+            return "0" * 64
+
+    root = make_catalog(tmp_path)
+    assert site(capsys, root, tmp_path)[0] == 0
+    before = outputs(tmp_path)
+    with worker.started(root) as helper:
+        helper.offline = lambda docs, zip_path: Result()
+        assert build(root, tmp_path / "site", helper=helper, zip_path=tmp_path / "offline.zip") == 1
+    assert capsys.readouterr().out.splitlines() == [f"De site en de offline versie zijn niet gebouwd: {message}. De vorige versies blijven staan."]
+    assert outputs(tmp_path) == before
+
+
 def rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, spoil) -> tuple[int, list[str], bool]:
     """Build once, then again with `spoil(docs, pages, write_docs)` in place of writing the pages:
     (exit code, output lines, whether the first site is still there byte for byte)."""

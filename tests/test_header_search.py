@@ -23,8 +23,7 @@ def live(tmp_path_factory):
     for folder in ("interventions", "elements"):
         shutil.copytree(REPO / folder, root / folder)
     shutil.copy(REPO / "taxonomy.yml", root / "taxonomy.yml")
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
-    assert build_catalog.main(["--root", str(root), "bundle", "--output", str(tmp / "offline.zip"), "--site-dir", str(tmp / "site")]) == 0
+    assert build_catalog.main(["--root", str(root), "site", "--site-dir", str(tmp / "site"), "--output", str(tmp / "offline.zip")]) == 0
     with zipfile.ZipFile(tmp / "offline.zip") as archive:
         archive.extractall(tmp / "unpacked")
     return tmp

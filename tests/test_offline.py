@@ -115,3 +115,27 @@ def test_bundle_is_reproducible(tmp_path, capsys):
     assert run_cli(capsys, "--root", root, "bundle", "--output", tmp_path / "a.zip")[0] == 0
     assert run_cli(capsys, "--root", root, "bundle", "--output", tmp_path / "b.zip")[0] == 0
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+
+
+def test_two_site_runs_are_byte_identical(tmp_path, capsys):
+    root = make_catalog(tmp_path)
+    for name in ("a", "b"):
+        assert run_cli(capsys, "--root", root, "site", "--site-dir", tmp_path / name, "--output", tmp_path / f"{name}.zip")[0] == 0
+    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
+def test_site_makes_what_build_and_bundle_make(tmp_path, capsys):
+    """make site is one command that makes the offline zip beside the site (in the second
+    process); the site and the zip are byte for byte those of build and then bundle."""
+    root = make_catalog(tmp_path)
+    assert run_cli(capsys, "--root", root, "build", "--site-dir", tmp_path / "a")[0] == 0
+    assert run_cli(capsys, "--root", root, "bundle", "--output", tmp_path / "a.zip", "--site-dir", tmp_path / "a")[0] == 0
+    assert run_cli(capsys, "--root", root, "site", "--site-dir", tmp_path / "b", "--output", tmp_path / "b.zip")[0] == 0
+    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    assert (tmp_path / "b" / "downloads" / "catalogus-offline.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+
+
+def files(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
