@@ -184,7 +184,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from catalog.build import serve
+    from catalog.preview import serve
 
     return serve(args.root.resolve(), args.dev_addr)
 

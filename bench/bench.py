@@ -23,6 +23,9 @@ median of the per-turn ratios (a build against the baseline measured next to it)
 shows both. "eigen s" is what the fastest build spent outside its mkdocs run (load, check,
 render, write, swap, and starting Python), from its own progress lines.
 
+"voorbeeld": `make serve` end to end, from saving a record's new summary to the first response
+of its page that shows it (median of 3 edits); budget under 2 s at 1,000 interventions.
+
 `make site` (build_catalog.py site: the site and, in its second process, the offline zip with
 its own mkdocs run) takes turns with the same baseline in the same way: "site per beurt" is the
 median of its per-turn ratios, with a budget of 2x (issue 14).
@@ -150,6 +153,55 @@ def site_figures(root: Path, base: Path, turns: int) -> dict:
         "site_ratio": statistics.median(ratios), "site_turns": ratios,
         "site_s": min(made["seconds"] for made in sites), "site_peak_mb": max(made["peak_mb"] for made in sites),
     }
+
+
+def preview_seconds(root: Path, edits: int = 3) -> dict:
+    """`make serve` (build_catalog.py serve) on the generated catalogue, end to end: from saving a
+    new summary in one record to the first HTTP response of its page that shows it, polled every
+    20 ms (the median of `edits` edits, a few seconds apart, as a contributor works)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, str(REPO / "build_catalog.py"), "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    records = sorted((root / "interventions").glob("*.md"))
+    record = records[len(records) // 2]
+    url = f"http://127.0.0.1:{port}/interventies/{record.stem}/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    original = record.read_text("utf-8")
+    start = time.perf_counter()
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while "<h1" not in page():
+            if server.poll() is not None or time.perf_counter() - start > 900:
+                raise SystemExit(f"voorbeeld start niet: {' '.join(command)}")
+            time.sleep(0.2)
+        started = time.perf_counter() - start
+        seconds = []
+        for edit in range(edits):
+            time.sleep(3 + 0.002 * len(records))  # the previous edit's background work (search index) ends first
+            marker = f"Gewijzigde samenvatting {edit} voor het voorbeeld."
+            record.write_text(re.sub(r"^summary: .*$", f'summary: "{marker}"', original, count=1, flags=re.M), "utf-8")
+            saved = time.perf_counter()
+            while marker not in page():
+                if time.perf_counter() - saved > 120:
+                    raise SystemExit(f"voorbeeld toont de wijziging niet na 120 s: {url}")
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - saved)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        record.write_text(original, "utf-8")
+    return {"preview_s": statistics.median(seconds), "preview_edits": seconds, "preview_start_s": started}
 
 
 def folder_size(folder: Path) -> int:
@@ -325,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
             row.update(build_figures(root, Path(tmp) / f"base{size}", turns))
             row.update(site_figures(root, Path(tmp) / f"base{size}" / "base" / "mkdocs.yml", turns))
             row["site_mb"] = folder_size(site) / 1e6
+            row.update(preview_seconds(root))
             data = (site / "assets" / "catalogus-data.js").read_bytes() + (site / "assets" / "catalogus-index.js").read_bytes()
             row["data_mb"] = len(data) / 1e6
             row["data_gz_mb"] = len(gzip.compress(data, 9)) / 1e6
@@ -437,6 +490,13 @@ def print_budgets(rows: list[dict], browser: bool) -> None:
             print(f"catalogus 5000, filter < 50 ms: {verdict(r['toggle_ms'] < 50)} ({r['toggle_ms']:.1f} ms)")
             print(f"catalogus 5000, zoeken < 50 ms: {verdict(r['query_ms'] < 50)} ({r['query_ms']:.1f} ms)")
             print(f"catalogus 5000, eerste resultaten < 1 s: {verdict(r['first_s'] < 1)} ({r['first_s']:.2f} s)")
+    for r in rows:  # issue 14: make serve shows a saved record within 2 s at 1,000 interventions
+        edits = ", ".join(f"{t:.2f}" for t in r["preview_edits"])
+        figure = f"{r['preview_s']:.2f} s; per wijziging {edits} s; start {r['preview_start_s']:.0f} s"
+        if r["n"] == 1000:
+            print(f"voorbeeld 1000: wijziging zichtbaar < 2 s: {verdict(r['preview_s'] < 2)} ({figure})")
+        else:
+            print(f"voorbeeld {r['n']}: wijziging zichtbaar na {figure} (ter informatie)")
     for r in rows:  # issue 14: make site, the site and the offline zip in one command
         print(f"make site {r['n']} <= 2x mkdocs (zelfde pagina's, mediaan per beurt): {verdict(r['site_ratio'] <= 2)} ({r['site_ratio']:.2f}x)")
     if browser:  # issue 14: the phone profile (see PHONE_NETWORK, PHONE_CPU)

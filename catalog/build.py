@@ -55,7 +55,12 @@ class Generated:
     pages: list[Page]
     graph: Graph
     slugs: list[str]  # the interventions in the order of CATALOG.items, which the index refers to
-    digest: str = ""  # of the records as rendered (catalog_digest): both processes must agree
+    catalog: Catalog
+
+    @property
+    def digest(self) -> str:
+        """Of the records as rendered (catalog_digest): both processes of a build must agree."""
+        return catalog_digest(self.catalog)
 
     @property
     def expected(self) -> list[str]:
@@ -95,9 +100,22 @@ def write_pages(
     catalog: Catalog, docs: Path, progress: Callable[[str], None], offline: bool = False,
     intervention_pages: Callable[[], list[Page]] | None = None, index: str | None = None,
 ) -> Generated:
-    """Render every page and file of one site into `docs`. The search index is made here, unless
-    the second process makes it (`intervention_pages`, added to the site after mkdocs) or it is
-    given (`index`, the text of INDEX_FILE)."""
+    """Render every page and file of one site into `docs` (see render_site)."""
+    generated, files = render_site(catalog, progress, offline, intervention_pages, index)
+    write_docs(docs, generated.pages + files)
+    progress(f"pagina's geschreven: {len(generated.pages)}")
+    return generated
+
+
+def render_site(
+    catalog: Catalog, progress: Callable[[str], None], offline: bool = False,
+    intervention_pages: Callable[[], list[Page]] | None = None, index: str | None = None, open_data: bool = True,
+) -> tuple[Generated, list[Page]]:
+    """Every page and file of one site: the pages (Markdown for mkdocs) and the other files. The
+    search index is made here, unless the second process makes it (`intervention_pages`, added to
+    the site after mkdocs) or it is given (`index`, the text of INDEX_FILE). The live preview
+    (preview.py) uses this too, so it always makes the files the build makes; it makes the open
+    data files (`open_data`) afterwards, like the index."""
     graph = build_graph(catalog)
     data = catalog_data(catalog)
     pages = render_pages(catalog, graph, render_settings(offline), data["facets"], interventions=not intervention_pages)
@@ -107,12 +125,11 @@ def write_pages(
     if index is not None:
         files.append(Page(INDEX_FILE, index))
     files += Renderer(catalog, graph, render_settings(offline)).card_files()
-    files += open_data_files(catalog, graph, render_settings(offline))
+    if open_data:
+        files += open_data_files(catalog, graph, render_settings(offline))
     if not intervention_pages and index is None:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
-    write_docs(docs, pages + files)
-    progress(f"pagina's geschreven: {len(pages)}")
-    return Generated(pages, graph, [item["slug"] for item in data["items"]], catalog_digest(catalog))
+    return Generated(pages, graph, [item["slug"] for item in data["items"]], catalog), files
 
 
 def catalog_digest(catalog: Catalog) -> str:
@@ -236,36 +253,6 @@ def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
     partial.replace(zip_path)
 
 
-def serve(root: Path, address: str) -> int:
-    """Live preview: regenerate pages when a record changes; mkdocs serve reloads the browser."""
-    import threading
-
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    docs = root / GENERATED
-    progress = Progress()
-    generate(root, docs, progress)
-    watched = [root / "interventions", root / "elements", root / "taxonomy.yml"]
-
-    def snapshot() -> dict[Path, float]:
-        files = [p for w in watched for p in ([w] if w.is_file() else sorted(w.glob("*")))]
-        return {p: p.stat().st_mtime_ns for p in files if p.exists()}
-
-    def watch() -> None:
-        seen = snapshot()
-        while True:
-            time.sleep(0.3)
-            now = snapshot()
-            if now != seen:
-                seen = now
-                progress("wijziging gezien; pagina's opnieuw maken")
-                generate(root, docs, progress)
-
-    threading.Thread(target=watch, daemon=True).start()
-    mkdocs_serve(config_file=str(MKDOCS_YML), docs_dir=str(docs), dev_addr=address, livereload=True)
-    return 0
-
-
 @contextlib.contextmanager
 def gc_paused():
     """Our phases make many objects and few reference cycles: Python's cycle collector, which runs
@@ -284,7 +271,7 @@ class BuildError(Exception):
 
 
 def write_docs(docs: Path, pages: list[Page]) -> None:
-    """Replace the generated folder; only changed files are rewritten, so `serve` reloads little."""
+    """Replace the generated folder; only changed files are rewritten (mkdocs compares times)."""
     wanted = {docs / page.path: page.text for page in pages}
     for source in ASSETS.rglob("*"):
         if source.is_file():

@@ -305,10 +305,11 @@ class Renderer(HtmlParts):
                 pages.append(Page(path, redirect_html(record.data["title"], self.href(here, target))))
         return pages
 
-    def intervention_pages(self) -> list[Page]:
+    def intervention_pages(self, records: list[Record] | None = None) -> list[Page]:
+        """The pages of all interventions, or of those given (the live preview redoes only those)."""
         return [
             self._render("intervention.md.j2", self.record_page(record), record=record, sections=body_sections(record.body))
-            for record in self.by_title
+            for record in (self.by_title if records is None else records)
         ]
 
     def _render(self, template: str, path: str, **context: Any) -> Page:

@@ -1,14 +1,21 @@
-"""`serve`: editing a record updates the page in the live preview."""
+"""`serve`: the live preview follows edits to records, redoing only what changed, and keeps the
+previous version while a record has a content error."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import REPO, make_catalog
+
+SUMMARY = "Bewoners zetten met een buurtcoach een eigen idee om in actie."
 
 
 def free_port() -> int:
@@ -19,35 +26,106 @@ def free_port() -> int:
 
 def fetch(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return f"HTTP {error.code}"
     except OSError:
         return None
 
 
-def wait_for(url: str, text: str, seconds: float = 30) -> bool:
+def wait_for(url: str, text: str, seconds: float = 60) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         body = fetch(url)
         if body and text in body:
             return True
-        time.sleep(0.3)
+        time.sleep(0.2)
     return False
 
 
-def test_editing_a_record_updates_the_live_page(tmp_path):
+class Server:
+    """build_catalog.py serve on a free port, with its output collected line by line."""
+
+    def __init__(self, root):
+        self.url = f"http://127.0.0.1:{free_port()}/"
+        self.process = subprocess.Popen(
+            [sys.executable, REPO / "build_catalog.py", "--root", root, "serve", "--dev-addr", self.url[len("http://"):-1]],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        self.lines: list[str] = []
+        threading.Thread(target=lambda: self.lines.extend(iter(self.process.stdout.readline, "")), daemon=True).start()
+
+    def printed(self, line: str, seconds: float = 60) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if line + "\n" in self.lines:
+                return True
+            time.sleep(0.2)
+        return False
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def served(tmp_path):
     root = make_catalog(tmp_path)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, REPO / "build_catalog.py", "--root", root, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/interventies/kan-wel/"
-        assert wait_for(url, "Bewoners zetten met een buurtcoach")
-        record = root / "interventions" / "kan-wel.md"
-        record.write_text(record.read_text("utf-8").replace("een eigen idee", "hun allereerste idee"), "utf-8")
-        assert wait_for(url, "Bewoners zetten met een buurtcoach hun allereerste idee")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    server = Server(root)
+    assert wait_for(server.url + "interventies/kan-wel/", SUMMARY), "".join(server.lines)
+    yield root, server
+    server.stop()
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_editing_a_record_updates_its_page_the_catalogue_and_the_search_index(served):
+    root, server = served
+    edit(root / "interventions" / "kan-wel.md", "een eigen idee", "hun allereerste zwaluwstaartidee")
+    assert wait_for(server.url + "interventies/kan-wel/", "Bewoners zetten met een buurtcoach hun allereerste zwaluwstaartidee")
+    assert "hun allereerste zwaluwstaartidee" in fetch(server.url + "assets/catalogus-kaarten-0.js")
+    assert wait_for(server.url + "assets/catalogus-index.js", "zwaluwstaartide")  # the index follows in the background
+    assert server.process.poll() is None
+
+
+def test_a_new_title_reaches_the_related_interventions_of_other_records(served):
+    """The changed record's page comes first; the pages that list it as related follow."""
+    root, server = served
+    edit(root / "interventions" / "wijkgesprek.md", "title: Wijkgesprek", "title: Het grote wijkgesprek")
+    assert wait_for(server.url + "interventies/wijkgesprek/", "Het grote wijkgesprek</h1>")
+    assert wait_for(server.url + "interventies/kan-wel/", '<a href="../wijkgesprek/">Het grote wijkgesprek</a>')
+    assert wait_for(server.url + "interventies/", "Het grote wijkgesprek")
+
+
+def test_a_new_record_gets_its_page_and_a_removed_one_loses_it(served):
+    root, server = served
+    new = root / "interventions" / "buurtfeest-extra.md"
+    new.write_text((root / "interventions" / "buurtfeest.md").read_text("utf-8").replace("title: Buurtfeest", "title: Buurtfeest extra"), "utf-8")
+    assert wait_for(server.url + "interventies/buurtfeest-extra/", "Buurtfeest extra</h1>")
+    new.unlink()
+    assert wait_for(server.url + "interventies/buurtfeest-extra/", "HTTP 404")
+    assert "Buurtfeest extra" not in fetch(server.url + "interventies/")
+
+
+def test_a_content_error_keeps_the_previous_page_and_is_reported(served):
+    root, server = served
+    record = root / "interventions" / "kan-wel.md"
+    edit(record, "evidence: niet-beoordeeld", "evidence: onbekend")
+    edit(record, "een eigen idee", "een nooit getoond idee")
+    assert server.printed(
+        "interventions/kan-wel.md:7: evidence: onbekend erkenningsniveau 'onbekend' (bedoelde je 'niet-erkend'?); toegestaan: "
+        "niet-beoordeeld, goed-beschreven, goed-onderbouwd, effectief-eerste-aanwijzingen, effectief-goede-aanwijzingen, "
+        "effectief-sterke-aanwijzingen, niet-erkend"
+    ), "".join(server.lines)
+    assert server.printed("1 fout in 1 bestand (van 7 gecontroleerd).")
+    assert server.printed("Het voorbeeld is niet bijgewerkt; het toont de vorige versie tot de fout is opgelost.")
+    page = fetch(server.url + "interventies/kan-wel/")
+    assert SUMMARY in page and "nooit getoond" not in page
+    edit(record, "evidence: onbekend", "evidence: niet-beoordeeld")
+    assert wait_for(server.url + "interventies/kan-wel/", "Bewoners zetten met een buurtcoach een nooit getoond idee")
+    assert server.process.poll() is None
