@@ -27,6 +27,7 @@ from .problems import report
 from .render import DOWNLOAD, Page, Renderer, render_pages
 from . import worker
 from .opendata import open_data_files
+from .tools import compare_files
 from .search import INDEX_FILE, catalog_data, search_files
 from .schema import apply_defaults
 from .settings import MKDOCS_YML, render_settings
@@ -127,6 +128,7 @@ def render_site(
     files += Renderer(catalog, graph, render_settings(offline)).card_files()
     if open_data:
         files += open_data_files(catalog, graph, render_settings(offline))
+    files += compare_files(catalog, graph, render_settings(offline))  # the comparison's data (tools.py)
     if not intervention_pages and index is None:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     return Generated(pages, graph, [item["slug"] for item in data["items"]], catalog), files

@@ -116,6 +116,9 @@ class Renderer(HtmlParts):
         )
         self.templates: dict[str, Any] = {}
         self.env.filters.update(date=dutch_date, yamlstr=_meta_value, h=lambda v: Markup(escape(v)))
+        from . import tools  # the werkkaart lines and the tools' pages (imported late: tools imports render)
+
+        self.env.globals["tools"] = tools
         self.by_title = sorted(catalog.interventions.values(), key=title_key)
         self.elements_by_title = sorted(catalog.elements.values(), key=title_key)
 
@@ -257,6 +260,7 @@ class Renderer(HtmlParts):
         for record in self.elements_by_title:
             pages.append(self._render("element.md.j2", self.record_page(record), record=record,
                                       sections=body_sections(record.body)))
+        pages += self.env.globals["tools"].tool_pages(self)  # vergelijk, matrix, afwegen
         pages += self.redirect_pages()
         for vocabulary, (folder, title) in SECTIONS.items():
             pages.append(self._render("vocabulary.md.j2", f"{folder}/index.md", vocabulary=vocabulary, title=title))

@@ -165,8 +165,8 @@ def test_build_reports_each_phase_with_counts_and_time(tmp_path, capsys):
     assert [line.split("] ", 1)[1] for line in lines] == [
         "geladen: 3 interventies, 3 werkzame elementen",
         "gecontroleerd: geen fouten",
-        "pagina's geschreven: 33",
-        "mkdocs klaar: 33 pagina's",
+        "pagina's geschreven: 36",
+        "mkdocs klaar: 36 pagina's",
         "zoekindex gemaakt: 3 interventies",
         f"site gebouwd in {(tmp_path / 'site').resolve()}",
     ]
@@ -211,8 +211,8 @@ def test_site_reports_each_phase_and_makes_both(tmp_path, capsys):
     assert steps == [
         "geladen: 3 interventies, 3 werkzame elementen",
         "gecontroleerd: geen fouten",
-        "pagina's geschreven: 33",
-        "mkdocs klaar: 33 pagina's",
+        "pagina's geschreven: 36",
+        "mkdocs klaar: 36 pagina's",
         "zoekindex gemaakt: 3 interventies",
         f"offline versie gemaakt ({(tmp_path / 'offline.zip').stat().st_size / 1e6:.1f} MB)",
         f"offline versie: {(tmp_path / 'offline.zip').resolve()}",

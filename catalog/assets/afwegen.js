@@ -1,0 +1,189 @@
+// The choice helper (/afwegen/): the reader's answers to the steps of Afwegen in de Wijk give a
+// ranked shortlist from the catalogue, with the reasons per intervention. The scoring is the one
+// the page states under "Zo werkt de volgorde": 1 point per chosen thema, doelgroep and werkzaam
+// element an intervention has; ties by erkenning (highest first, niet erkend last), then title.
+// Data: window.CATALOG (facets, items) and window.CATALOG_COMPARE (titles, erkenning labels),
+// classic scripts that work from file://. Text from records and readers only as textContent.
+(function () {
+  "use strict";
+
+  var data = window.CATALOG;
+  var compare = window.CATALOG_COMPARE;
+  var root = document.getElementById("ci-helper");
+  if (!data || !compare || !root) return;
+
+  var SHORTLIST = 8;
+  var MAX_COMPARE = compare.max;
+  var recordHref = root.getAttribute("data-record-href");
+  var compareHref = root.getAttribute("data-compare-href");
+  var form = document.getElementById("ci-helper-form");
+  var list = document.getElementById("ci-shortlist");
+  var status = document.getElementById("ci-shortlist-status");
+  var compareLink = document.getElementById("ci-shortlist-compare");
+  var baseline = document.getElementById("ci-baseline-answer");
+  var answers = document.getElementById("ci-helper-answers");
+
+  // What each choice is matched against, and how a reason reads.
+  var CHOICES = [
+    { key: "thema", field: "themes", reason: "past bij thema " },
+    { key: "doelgroep", field: "target_groups", reason: "voor doelgroep " },
+    { key: "element", field: "elements", reason: "heeft werkzaam element " }
+  ];
+  var TEXTS = [
+    ["problemen", "Problemen die de deelnemers zien"],
+    ["bewoners", "Wat bewoners zelf al doen"],
+    ["niets", "Als we niets extra doen"],
+    ["rol", "Rol van de professional"]
+  ];
+
+  var labels = {};
+  data.facets.forEach(function (facet) {
+    labels[facet.key] = {};
+    facet.options.forEach(function (o) { labels[facet.key][o.value] = o.label; });
+  });
+  var info = {};
+  compare.items.forEach(function (item) { info[item.slug] = item; });
+  var titleRank = {};
+  compare.items.forEach(function (item, i) { titleRank[item.slug] = i; }); // already in title order
+  var evidenceRank = {};
+  data.evidenceOrder.forEach(function (slug, i) { evidenceRank[slug] = slug === "niet-erkend" ? -1 : i; });
+
+  function chosen(key) {
+    return Array.prototype.map.call(form.querySelectorAll('input[name="' + key + '"]:checked'), function (box) { return box.value; });
+  }
+
+  function field(name) {
+    return form.elements[name].value.trim();
+  }
+
+  // -- the ranking -------------------------------------------------------------------------------
+
+  function rank() {
+    var picks = CHOICES.map(function (c) { return chosen(c.key); });
+    var ranked = [];
+    data.items.forEach(function (item) {
+      var reasons = [];
+      CHOICES.forEach(function (choice, i) {
+        picks[i].forEach(function (value) {
+          if (item[choice.field].indexOf(value) !== -1) reasons.push(choice.reason + labels[choice.key][value]);
+        });
+      });
+      if (reasons.length) ranked.push({ slug: item.slug, points: reasons.length, reasons: reasons, evidence: item.evidence[0] });
+    });
+    ranked.sort(function (a, b) {
+      return (b.points - a.points) || (evidenceRank[b.evidence] - evidenceRank[a.evidence]) || (titleRank[a.slug] - titleRank[b.slug]);
+    });
+    return { ranked: ranked, anything: picks.some(function (p) { return p.length > 0; }) };
+  }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function showShortlist(result) {
+    var top = result.ranked.slice(0, SHORTLIST);
+    list.replaceChildren.apply(list, top.map(function (entry) {
+      var item = info[entry.slug];
+      var li = el("li");
+      li.setAttribute("data-slug", entry.slug);
+      var heading = el("p", undefined, "ci-shortlist-title");
+      var a = el("a", item.title);
+      a.href = recordHref.replace("SLUG", entry.slug);
+      heading.appendChild(a);
+      heading.appendChild(el("span", entry.points === 1 ? "1 punt" : entry.points + " punten", "ci-points"));
+      li.appendChild(heading);
+      var reasons = el("ul", undefined, "ci-reasons");
+      entry.reasons.forEach(function (text) { reasons.appendChild(el("li", text)); });
+      reasons.appendChild(el("li", "erkenning: " + item.evidence, "ci-reason-evidence"));
+      li.appendChild(reasons);
+      return li;
+    }));
+    list.hidden = top.length === 0;
+    var n = result.ranked.length;
+    if (!result.anything) {
+      status.textContent = "Kies in stap 1, 2 of 4 minstens één thema, doelgroep of werkzaam element. Dan maakt de hulp een korte lijst.";
+    } else if (!n) {
+      status.textContent = "Geen interventie in de catalogus past bij uw keuzes. Kies minder of andere thema's, doelgroepen of werkzame elementen.";
+    } else {
+      status.textContent = (n === 1 ? "1 interventie past" : n + " interventies passen") + " bij uw keuzes" +
+        (n > SHORTLIST ? "; hier staan de eerste " + SHORTLIST + "." : ".");
+    }
+    var best = top.slice(0, MAX_COMPARE).map(function (entry) { return entry.slug; });
+    compareLink.hidden = best.length < 2;
+    compareLink.textContent = "Vergelijk de eerste " + best.length + " in een tabel";
+    compareLink.href = compareHref + "#" + best.map(function (slug) { return "i=" + encodeURIComponent(slug); }).join("&");
+  }
+
+  // -- the summary for the meeting (printed) ----------------------------------------------------
+
+  function showAnswers() {
+    var rows = [];
+    TEXTS.forEach(function (t) { rows.push([t[1], field(t[0]) || "niet ingevuld"]); });
+    rows.splice(1, 0, ["Thema's", names("thema")], ["Om wie het gaat", names("doelgroep")]);
+    rows.push(["Belangrijke werkzame elementen", names("element")]);
+    var nodes = [];
+    rows.forEach(function (row) {
+      nodes.push(el("dt", row[0]), el("dd", row[1]));
+    });
+    answers.replaceChildren.apply(answers, nodes);
+    baseline.textContent = field("niets") || "Nog niet ingevuld in stap 3.";
+  }
+
+  function names(key) {
+    var values = chosen(key).map(function (v) { return labels[key][v]; });
+    return values.length ? values.join(", ") : "niets gekozen";
+  }
+
+  // -- state: the choices in the address, so a reload or a shared link keeps them ---------------
+
+  function toHash() {
+    var params = new URLSearchParams();
+    CHOICES.forEach(function (c) { chosen(c.key).forEach(function (v) { params.append(c.key, v); }); });
+    var text = params.toString();
+    return text ? "#" + text : "";
+  }
+
+  function fromHash() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    CHOICES.forEach(function (c) {
+      var wanted = params.getAll(c.key);
+      form.querySelectorAll('input[name="' + c.key + '"]').forEach(function (box) {
+        box.checked = wanted.indexOf(box.value) !== -1;
+      });
+    });
+  }
+
+  function remember() {
+    var url = location.pathname + location.search + toHash();
+    try {
+      history.replaceState(null, "", url);
+    } catch (error) { // some browsers refuse the History API on file://
+      location.replace(url);
+    }
+  }
+
+  function update() {
+    showShortlist(rank());
+    showAnswers();
+  }
+
+  form.addEventListener("change", function (event) {
+    if (event.target.type === "checkbox") remember();
+    update();
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.tagName === "TEXTAREA") showAnswers();
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  window.addEventListener("hashchange", function () {
+    if (location.hash.indexOf("=") === -1) return; // a plain #anchor (a source, a step)
+    fromHash();
+    update();
+  });
+  if (location.hash.indexOf("=") !== -1) fromHash();
+  update();
+  document.documentElement.setAttribute("data-helper-ready", "");
+})();

@@ -1,0 +1,173 @@
+"""The reader's tools beside the catalogue (issue 18): compare 2 to 4 interventions
+(/vergelijk/), every intervention against every werkzaam element (/matrix/), and a choice
+helper after the steps of Afwegen in de Wijk (/afwegen/). Also the werkkaart lines that an
+intervention page and the comparison print: site name, address, the catalogue's date, licence.
+
+The pages are static; their scripts (catalog/assets/vergelijk.js, matrix.js, afwegen.js) read
+classic data scripts, so they work from file:// too. The comparison's data is its own file,
+loaded only by the pages that need it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from .link import title_key
+from .opendata import labels
+from .parts import dutch_date, escape
+
+if TYPE_CHECKING:
+    from .link import Graph
+    from .load import Catalog, Record
+    from .render import Page, Renderer
+
+COMPARE_DATA = "assets/vergelijk-data.js"
+COMPARE_PAGE, MATRIX_PAGE, HELPER_PAGE = "vergelijk/index.md", "matrix/index.md", "afwegen/index.md"
+MAX_COMPARE = 4
+# Where a page's script finds a record page: the placeholder is replaced by the slug.
+SLUG_PLACEHOLDER = "SLUG"  # upper case: never part of a slug, and no Markdown escaping
+# No licence is stated for the catalogue's text in the repository or in its seed documents.
+LICENCE_TEXT = "De licentie van de teksten in deze catalogus is nog niet vastgesteld."
+
+# The steps of Afwegen in de Wijk as the instrument's own description lists them (names of the
+# steps), and the article of source 004 that describes the method. Shown on /afwegen/.
+AFWEGEN_ARTICLE = {
+    "title": "Afwegen wat werkt in de wijk",
+    "publisher": "Platform voor buurtontwikkeling",
+    "date": "2017-05-24",
+    "authors": "Jeroen van der Velden en Jochum Deuten",
+}
+AFWEGEN_STEPS_PAGE = {
+    "title": "Afwegen in de wijk",
+    "site": "Instrumentwijzer",
+    "url": "https://instrumentwijzer.nl/afwegen-de-wijk",
+}
+
+
+def _one_line(value: Any) -> str | None:
+    """Contributor text on one line, as the pages show it (the script sets it as text)."""
+    if value is None or value == "":
+        return None
+    return " ".join(str(value).split())
+
+
+def _source(source: dict) -> str:
+    text = _one_line(source["title"]) or ""
+    if source.get("publisher"):
+        text += f", {_one_line(source['publisher'])}"
+    if source.get("date"):
+        text += f" ({dutch_date(source['date'])})"
+    return text
+
+
+def compare_item(renderer: Renderer, record: Record) -> dict[str, Any]:
+    """One intervention's rows of the comparison, labels resolved (opendata.labels)."""
+    d, lab = record.data, labels(renderer.catalog, record)
+    assessment, developer = d["assessment"] or {}, d["developer"] or {}
+    contact = [_one_line(developer.get(key)) for key in ("contact", "email", "phone", "website")]
+    return {
+        "slug": record.slug,
+        "title": _one_line(d["title"]),
+        "summary": _one_line(d["summary"]),
+        "kind": lab["kind"],
+        "target_groups": lab["target_groups"],
+        "themes": lab["themes"],
+        "evidence": lab["evidence"],
+        "assessed_by": _one_line(assessment.get("by")),
+        "assessed_on": dutch_date(assessment["date"]) if assessment.get("date") else None,
+        "valid_until": dutch_date(assessment["valid_until"]) if assessment.get("valid_until") else None,
+        "duration": _one_line(d["duration"]),
+        "since": str(d["since"]) if d["since"] else None,
+        "costs": _one_line(d["costs"]),
+        "training": _one_line(d["training"]),
+        "preconditions": _one_line(d["preconditions"]),
+        "developer": _one_line(developer.get("organisation")),
+        "contact": [c for c in contact if c],
+        "implementers": [_one_line(v) for v in d["implementers"]],
+        "variants": [_one_line(v) for v in d["variants"]],
+        "sources": [_source(s) for s in d["sources"]],
+        "elements": list(d["elements"]),
+    }
+
+
+def compare_data(renderer: Renderer) -> dict[str, Any]:
+    """What the comparison (and, for titles, the matrix and the helper) reads: every
+    intervention in title order, the elements in title order, old addresses, the catalogue date."""
+    catalog = renderer.catalog
+    aliases = {alias: r.slug for r in renderer.by_title for alias in r.data["aliases"]}
+    return {
+        "items": [compare_item(renderer, r) for r in renderer.by_title],
+        "elements": [{"slug": r.slug, "title": _one_line(r.data["title"])} for r in sorted(catalog.elements.values(), key=title_key)],
+        "aliases": aliases,
+        "catalogueDate": dutch_date(renderer.graph.newest.isoformat()),
+        "max": MAX_COMPARE,
+    }
+
+
+def tool_pages(renderer: Renderer) -> list[Page]:
+    """The three pages (Renderer.pages adds them)."""
+    return [
+        renderer._render("vergelijk.md.j2", COMPARE_PAGE),
+        renderer._render("matrix.md.j2", MATRIX_PAGE),
+        renderer._render("afwegen.md.j2", HELPER_PAGE, article=AFWEGEN_ARTICLE, steps_page=AFWEGEN_STEPS_PAGE),
+    ]
+
+
+def compare_files(catalog: Catalog, graph: Graph, site: dict[str, Any]) -> list[Page]:
+    """The comparison's data file, a classic script (build.generate adds it beside the pages)."""
+    from .render import Page, Renderer
+    from .search import script
+
+    return [Page(COMPARE_DATA, script("CATALOG_COMPARE", compare_data(Renderer(catalog, graph, site))))]
+
+
+def record_href(renderer: Renderer, here: str) -> str:
+    """The address of any intervention page from `here`, with SLUG_PLACEHOLDER for its slug."""
+    return renderer.href(here, f"interventies/{SLUG_PLACEHOLDER}.md")
+
+
+def printed_address(renderer: Renderer, here: str) -> str:
+    """The page's address for paper, known at build time only when mkdocs.yml sets site_url
+    (then also in the offline copy: paper should point to the site, not to a file on a laptop).
+    Empty otherwise: werkkaart.js then writes the browser's own address (location.href)."""
+    from .render import page_url
+
+    site_url = renderer.site.get("site_url")
+    if not site_url:
+        return ""
+    return site_url.rstrip("/") + "/" + page_url(here, True)
+
+
+def werkkaart(renderer: Renderer, here: str, with_hash: bool = False) -> Markup:
+    """The lines a printed page carries: site name, address, the catalogue's date, licence.
+    On screen only the Afdrukken button shows (see catalogus.css); werkkaart.js fills the address
+    when it is not known at build time. `with_hash`: the address keeps the #choice (comparison)."""
+    site_name = escape(renderer.site.get("site_name") or "Buurtinterventies")
+    address = printed_address(renderer, here)
+    newest = renderer.graph.newest
+    keep = ' data-keep-hash=""' if with_hash else ""
+    # One paragraph of small print: a full record must still fit on two A4 pages.
+    return Markup(
+        '<div class="ci-werkkaart" data-search-exclude="true"><p>'
+        f'<strong class="ci-werkkaart-site">{site_name}</strong>, werkkaart uit de catalogus van buurtinterventies. '
+        f'Adres van deze pagina: <span class="ci-address" data-address="{escape(address)}"{keep}>{escape(address)}</span>. '
+        f'Stand van de catalogus: <time datetime="{newest.isoformat()}">{dutch_date(newest.isoformat())}</time> '
+        f"(de nieuwste datum in de beschrijvingen). {escape(LICENCE_TEXT)}"
+        "</p></div>"
+    )
+
+
+def print_button() -> Markup:
+    """Shown by werkkaart.js (a button that does nothing without JavaScript stays hidden)."""
+    return Markup('<button type="button" class="md-button ci-print-button" hidden>Afdrukken</button>')
+
+
+def asset(renderer: Renderer, here: str, path: str) -> str:
+    """A file of the site (assets/...) from a page, as the browser resolves it: online pages are
+    folders (kan-wel/), offline ones files (kan-wel.html)."""
+    from .render import page_url
+
+    directory = not renderer.site.get("offline") and renderer.site.get("use_directory_urls", True) is not False
+    return "../" * page_url(here, directory).count("/") + path

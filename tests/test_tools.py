@@ -1,0 +1,544 @@
+"""Issue 18 in Chromium: the comparison (/vergelijk/), the element matrix (/matrix/), the choice
+helper (/afwegen/) and the werkkaart on paper. Every browser test runs on the served site and
+over file:// from the unpacked offline bundle (with every other request blocked); expectations
+are computed from the fixture records in Python."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import build_fixture_site, make_catalog, serve_folder
+
+TOOL_FOLDERS = {"catalogus", "vergelijk", "matrix", "afwegen"}
+NEWEST = "29 februari 2020"  # the fixture's newest record date (kan-wel's `updated`)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_fixture_site(tmp_path_factory.mktemp("tools"), bundle=True)
+
+
+@pytest.fixture(scope="module")
+def online(built):
+    url, stop = serve_folder(built / "site")
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    """The fixture catalogue as the build sees it: defaults filled in, links made."""
+    from catalog.link import build_graph
+    from catalog.load import load_catalog
+    from catalog.schema import apply_defaults
+
+    catalog = load_catalog(make_catalog(tmp_path_factory.mktemp("records")))
+    apply_defaults(catalog)
+    catalog.graph = build_graph(catalog)
+    return catalog
+
+
+class Site:
+    """One of the two sites: `url("vergelijk/#i=a")` is the served address or the file:// one."""
+
+    def __init__(self, kind: str, base: str) -> None:
+        self.kind, self.base = kind, base
+
+    def url(self, path: str) -> str:
+        path, _, fragment = path.partition("#")
+        if self.kind == "offline":
+            stem = path.rstrip("/")
+            path = "index.html" if not stem else f"{stem}/index.html" if stem in TOOL_FOLDERS else f"{stem}.html"
+        return self.base + path + (f"#{fragment}" if fragment else "")
+
+
+@pytest.fixture(params=["online", "offline"])
+def site(request, built, online):
+    if request.param == "online":
+        return Site("online", online)
+    return Site("offline", (built / "unpacked" / "catalogus-offline").as_uri() + "/")
+
+
+@pytest.fixture
+def tab(browser, site):
+    """A page for `site` that records errors; offline, every request that is not file:// fails the test."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    blocked: list[str] = []
+    if site.kind == "offline":
+        def guard(route):
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", guard)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    assert page.errors == []
+    assert blocked == []
+    context.close()
+
+
+def title(records, slug: str) -> str:
+    return records.interventions[slug].data["title"]
+
+
+# -- the comparison -------------------------------------------------------------------------------
+
+def expected_element_rows(records, slugs: list[str]) -> list[list[str]]:
+    """Shared elements first, then by how many of the chosen have them, then by element title."""
+    from catalog.link import title_key
+
+    order = sorted(records.elements, key=lambda e: title_key(records.elements[e]))
+    counts = Counter(e for s in slugs for e in records.interventions[s].data["elements"])
+    rows = sorted(counts, key=lambda e: (-counts[e], order.index(e)))
+    return [
+        [records.elements[e].data["title"] + (" gedeeld" if counts[e] == len(slugs) else "")]
+        + ["ja" if e in records.interventions[s].data["elements"] else "nee" for s in slugs]
+        for e in rows
+    ]
+
+
+def element_rows(page) -> list[list[str]]:
+    return page.locator(".ci-compare-elements tr[data-element]").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))"
+    )
+
+
+def fact_rows(page) -> dict[str, list[str]]:
+    return dict(page.locator("#ci-compare-table tr[data-row]").evaluate_all(
+        "rows => rows.map(r => [r.dataset.row, [...r.cells].map(c => c.textContent.trim())])"
+    ))
+
+
+def test_compare_from_an_address(tab, site, records):
+    tab.goto(site.url("vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest"))
+    tab.wait_for_selector("html[data-compare-ready]")
+    assert tab.locator("#ci-compare-table thead th").all_text_contents() == ["Kenmerk", "Kan wél!", "Wijkgesprek", "Buurtfeest"]
+    assert tab.locator("#ci-compare-caption").text_content() == "Vergelijking van Kan wél!, Wijkgesprek en Buurtfeest"
+    facts = fact_rows(tab)
+    assert list(facts) == [
+        "soort", "doelgroepen", "themas", "erkenning", "oordeel", "duur", "sinds", "kosten", "training",
+        "randvoorwaarden", "ontwikkelaar", "contact", "uitvoering", "varianten", "bronnen",
+    ]
+    assert facts["soort"] == ["Soort", "Interventie", "Instrument", "Praktijkvoorbeeld"]
+    assert facts["doelgroepen"] == ["Doelgroepen", "Bewoners, Jongeren", "Professionals", "Bewoners"]
+    assert facts["themas"] == ["Thema's", "Leefbaarheid, Sociale cohesie", "onbekend", "onbekend"]
+    assert facts["erkenning"] == ["Erkenning", "Niet beoordeeld", "Niet beoordeeld", "Goed beschreven"]
+    assert facts["oordeel"] == ["Oordeel (door wie, wanneer)", "onbekend", "onbekend", "door Testcommissie, juni 2019; geldig tot 1 juni 2024"]
+    assert facts["duur"] == ["Duur", "15 maanden", "onbekend", "onbekend"]
+    assert facts["sinds"] == ["Sinds", "2006", "onbekend", "onbekend"]
+    for row in ("kosten", "training", "randvoorwaarden", "uitvoering"):
+        assert facts[row][1:] == ["onbekend"] * 3, row
+    assert facts["ontwikkelaar"] == ["Ontwikkelaar", "Testorganisatie", "onbekend", "onbekend"]
+    assert facts["contact"] == ["Contact", "info@voorbeeld.nl, https://www.voorbeeld.nl", "onbekend", "onbekend"]
+    assert facts["varianten"] == ["Varianten", "Een variant voor jongeren", "onbekend", "onbekend"]
+    assert facts["bronnen"] == ["Bronnen", "Testbron, Testuitgever (1 mei 2011)", "Testbron (24 mei 2017)", "Testbron"]
+    assert element_rows(tab) == expected_element_rows(records, ["kan-wel", "wijkgesprek", "buurtfeest"])
+    assert tab.locator("tr.ci-shared").count() == 0  # no element is in all three
+    # Two of them share Buurtcoach: it comes first, marked and highlighted.
+    tab.goto(site.url("vergelijk/#i=wijkgesprek&i=kan-wel"))
+    assert element_rows(tab) == expected_element_rows(records, ["wijkgesprek", "kan-wel"]) == [
+        ["Buurtcoach gedeeld", "ja", "ja"], ["Kleine stappen", "nee", "ja"],
+    ]
+    assert tab.locator("tr.ci-shared").get_attribute("data-element") == "buurtcoach"
+    assert tab.locator("tr.ci-shared th").evaluate("th => getComputedStyle(th).backgroundColor") == "rgb(255, 243, 196)"
+    # The headers link to the interventions.
+    tab.locator("#ci-compare-table thead a", has_text="Kan wél!").click()
+    assert tab.url == site.url("interventies/kan-wel/")
+
+
+def test_compare_picker_without_a_choice(tab, site):
+    tab.goto(site.url("vergelijk/"))
+    tab.wait_for_selector("html[data-compare-ready]")
+    status = tab.get_by_role("status")
+    assert status.text_content() == "Nog geen interventies gekozen. Kies er 2 tot 4."
+    assert tab.locator("#ci-compare-result").is_hidden()
+    assert tab.locator("#ci-compare-select option").all_text_contents() == ["Kies een interventie", "Buurtfeest", "Kan wél!", "Wijkgesprek"]
+    tab.get_by_role("button", name="Voeg toe").click()
+    assert status.text_content() == "Kies eerst een interventie in de lijst."
+    tab.get_by_label("Interventie", exact=True).select_option(label="Kan wél!")
+    tab.get_by_role("button", name="Voeg toe").click()
+    assert status.text_content() == "1 interventie gekozen. Kies er nog minstens één."
+    assert tab.locator("#ci-compare-result").is_hidden()
+    tab.get_by_label("Interventie", exact=True).select_option(label="Wijkgesprek")
+    tab.get_by_role("button", name="Voeg toe").click()
+    assert status.text_content() == "2 interventies gekozen."
+    assert tab.locator("#ci-compare-table").is_visible()
+    assert tab.url == site.url("vergelijk/#i=kan-wel&i=wijkgesprek")
+    # The choice is in the address: it survives a reload.
+    tab.reload()
+    tab.wait_for_selector("html[data-compare-ready]")
+    assert tab.locator("#ci-compare-chosen li a").all_text_contents() == ["Kan wél!", "Wijkgesprek"]
+    assert tab.locator("#ci-compare-select option").all_text_contents() == ["Kies een interventie", "Buurtfeest"]
+    tab.get_by_role("button", name="Haal Kan wél! weg").click()
+    assert tab.url == site.url("vergelijk/#i=wijkgesprek")
+    assert status.text_content() == "1 interventie gekozen. Kies er nog minstens één."
+    tab.go_back()
+    assert tab.locator("#ci-compare-chosen li a").all_text_contents() == ["Kan wél!", "Wijkgesprek"]
+
+
+def test_compare_address_with_unknown_and_too_many(tab, site):
+    tab.goto(site.url("vergelijk/#i=kan-wel&i=bestaat-niet&i=kan-wel&i=buurtfeest"))
+    tab.wait_for_selector("html[data-compare-ready]")
+    assert tab.get_by_role("status").text_content() == "2 interventies gekozen. Niet gevonden in de catalogus: bestaat-niet."
+    assert tab.locator("#ci-compare-table thead th").all_text_contents() == ["Kenmerk", "Kan wél!", "Buurtfeest"]
+
+
+def test_intervention_page_leads_to_the_comparison(tab, site):
+    tab.goto(site.url("interventies/kan-wel/"))
+    tab.get_by_role("link", name="Vergelijk met andere interventies").click()
+    tab.wait_for_selector("html[data-compare-ready]")
+    assert tab.url == site.url("vergelijk/#i=kan-wel")
+    assert tab.locator("#ci-compare-chosen li a").all_text_contents() == ["Kan wél!"]
+    assert tab.get_by_role("status").text_content() == "1 interventie gekozen. Kies er nog minstens één."
+
+
+def test_compare_table_scrolls_in_its_own_box_on_a_phone(browser, online):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(online + "vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest")
+    page.wait_for_selector("html[data-compare-ready]")
+    box = page.locator("#ci-compare-box")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page itself does not scroll sideways
+    first = page.locator("#ci-compare-table tr[data-row='soort'] th")
+    left = first.bounding_box()["x"]
+    box.evaluate("b => { b.scrollLeft = 200; }")
+    assert first.bounding_box()["x"] == left  # the first column stays (sticky)
+    assert page.locator("#ci-compare-table tr[data-row='soort'] td").first.bounding_box()["x"] < left
+    page.close()
+
+
+def test_compare_data_file_holds_every_intervention_with_its_labels(built, records):
+    from catalog.opendata import labels
+
+    text = (built / "site" / "assets" / "vergelijk-data.js").read_text("utf-8")
+    assert text.startswith("window.CATALOG_COMPARE=JSON.parse(")
+    data = json.loads(json.loads(text[len("window.CATALOG_COMPARE=JSON.parse("):-len(");\n")]))
+    assert [i["slug"] for i in data["items"]] == ["buurtfeest", "kan-wel", "wijkgesprek"]  # by title
+    for item in data["items"]:
+        record = records.interventions[item["slug"]]
+        lab = labels(records, record)
+        assert (item["title"], item["kind"], item["evidence"]) == (record.data["title"], lab["kind"], lab["evidence"])
+        assert (item["target_groups"], item["themes"], item["elements"]) == (lab["target_groups"], lab["themes"], record.data["elements"])
+    assert data["catalogueDate"] == NEWEST
+    # Only the pages that need it load it.
+    pages = [p.relative_to(built / "site").as_posix() for p in (built / "site").rglob("*.html") if "vergelijk-data.js" in p.read_text("utf-8")]
+    assert sorted(pages) == ["afwegen/index.html", "vergelijk/index.html"]
+
+
+# -- the element matrix ---------------------------------------------------------------------------
+
+def matrix(page) -> dict:
+    return page.evaluate("""() => {
+        const table = document.getElementById('ci-matrix-table');
+        const rows = [...table.tBodies[0].rows].filter(r => !r.hidden);
+        return {
+            columns: [...table.tHead.querySelectorAll('th[data-element]')].map(th => th.dataset.element),
+            titles: [...table.tHead.querySelectorAll('th[data-element]')].map(th => [th.title, th.textContent]),
+            rows: rows.map(r => r.dataset.slug),
+            rowTotals: Object.fromEntries(rows.map(r => [r.dataset.slug, r.cells[r.cells.length - 1].textContent])),
+            marked: Object.fromEntries(rows.map(r => [r.dataset.slug, [...r.querySelectorAll('td.ci-has')].map(td => table.tHead.rows[0].cells[td.cellIndex].dataset.element)])),
+            columnTotals: Object.fromEntries([...table.tFoot.querySelectorAll('td[data-element]')].map(td => [td.dataset.element, td.textContent])),
+            grand: table.tFoot.rows[0].cells[table.tFoot.rows[0].cells.length - 1].textContent,
+        };
+    }""")
+
+
+def test_matrix_totals_equal_the_data(tab, site, records):
+    tab.goto(site.url("matrix/"))
+    tab.wait_for_selector("html[data-matrix-ready]")
+    shown = matrix(tab)
+    from catalog.link import title_key
+
+    by_title = [r.slug for r in sorted(records.interventions.values(), key=title_key)]
+    elements = sorted(records.elements, key=lambda e: title_key(records.elements[e]))
+    assert shown["columns"] == elements
+    assert shown["titles"] == [[records.elements[e].data["title"]] * 2 for e in elements]  # full names
+    assert shown["rows"] == by_title
+    assert shown["rowTotals"] == {s: str(len(records.interventions[s].data["elements"])) for s in by_title}
+    assert shown["marked"] == {s: sorted(records.interventions[s].data["elements"], key=elements.index) for s in by_title}
+    assert shown["columnTotals"] == {e: str(len(records.graph.users[e])) for e in elements}
+    assert shown["grand"] == str(sum(len(r.data["elements"]) for r in records.interventions.values()))
+    assert tab.get_by_role("status").text_content() == "3 interventies, 3 werkzame elementen"
+    # Every mark links to its intervention.
+    dots = tab.locator("tr[data-slug='kan-wel'] a.ci-dot")
+    assert dots.count() == 2
+    assert set(dots.evaluate_all("links => links.map(a => a.href)")) == {site.url("interventies/kan-wel/")}
+    assert dots.first.get_attribute("title") == "Kan wél!: Buurtcoach"
+    dots.first.click()
+    assert tab.url == site.url("interventies/kan-wel/")
+
+
+def test_matrix_filters_and_sorts(tab, site, records):
+    tab.goto(site.url("matrix/"))
+    tab.wait_for_selector("html[data-matrix-ready]")
+    tab.locator("#ci-m-doelgroep-professionals").check()
+    shown = matrix(tab)
+    assert shown["rows"] == ["wijkgesprek"]
+    assert shown["columnTotals"] == {"buurtcoach": "1", "kleine-stappen": "0", "ontmoeten": "0"}
+    assert tab.get_by_role("status").text_content() == "1 van 3 interventies, 3 werkzame elementen"
+    assert tab.url == site.url("matrix/#doelgroep=professionals")
+    tab.get_by_role("button", name="Alle filters wissen").click()
+    tab.locator("#ci-m-doelgroep-bewoners").check()  # buurtfeest and kan-wel
+    expected = Counter(e for s in ("buurtfeest", "kan-wel") for e in records.interventions[s].data["elements"])
+    assert matrix(tab)["columnTotals"] == {e: str(expected[e]) for e in ("buurtcoach", "kleine-stappen", "ontmoeten")}
+    tab.get_by_label("Kolommen sorteren op").select_option("totaal")
+    assert matrix(tab)["columns"] == ["kleine-stappen", "buurtcoach", "ontmoeten"]  # 2, 1, 1 (ties by name)
+    tab.get_by_role("button", name="Alle filters wissen").click()
+    tab.get_by_label("Rijen sorteren op").select_option("elementen")
+    assert matrix(tab)["rows"] == ["buurtfeest", "kan-wel", "wijkgesprek"]  # 2, 2, 1 (ties by title)
+    tab.locator("#ci-m-soort-instrument").check()
+    tab.locator("#ci-m-soort-praktijkvoorbeeld").check()  # or within a facet
+    tab.locator("#ci-m-erkenning-niet-beoordeeld").check()  # and across facets
+    assert matrix(tab)["rows"] == ["wijkgesprek"]
+    # The choices are in the address: a reload keeps them.
+    tab.reload()
+    tab.wait_for_selector("html[data-matrix-ready]")
+    assert matrix(tab)["rows"] == ["wijkgesprek"]
+    assert tab.get_by_label("Rijen sorteren op").input_value() == "elementen"
+
+
+def test_matrix_headers_readable_and_first_column_fixed(browser, online, records):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(online + "matrix/")
+    page.wait_for_selector("html[data-matrix-ready]")
+    for header in page.locator("th.ci-matrix-element span").all():
+        assert header.evaluate("s => getComputedStyle(s).writingMode") == "vertical-rl"
+        assert header.evaluate("s => s.scrollHeight <= s.clientHeight + 1")  # not cut off
+    widths = page.locator("th.ci-matrix-element").evaluate_all("ths => ths.map(th => th.getBoundingClientRect().width)")
+    assert max(widths) < 48  # narrow columns: many elements fit beside the titles
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.locator("tbody th[scope=row]").first.evaluate("th => getComputedStyle(th).position") == "sticky"
+    assert page.locator("#ci-matrix-box").evaluate("b => ['auto', 'scroll'].includes(getComputedStyle(b).overflowX)")
+    page.close()
+
+
+# -- the choice helper ----------------------------------------------------------------------------
+
+HELPER_CASES = [
+    (
+        {"thema": ["leefbaarheid"], "doelgroep": ["bewoners"], "element": ["kleine-stappen"]},
+        "2 interventies passen bij uw keuzes.",
+        [
+            ("Kan wél!", "3 punten", ["past bij thema Leefbaarheid", "voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld"]),
+            ("Buurtfeest", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Goed beschreven"]),
+        ],
+        "#i=kan-wel&i=buurtfeest",
+    ),
+    (  # a tie with the same erkenning: by title
+        {"element": ["buurtcoach"]},
+        "2 interventies passen bij uw keuzes.",
+        [
+            ("Kan wél!", "1 punt", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld"]),
+            ("Wijkgesprek", "1 punt", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld"]),
+        ],
+        "#i=kan-wel&i=wijkgesprek",
+    ),
+    (  # a tie: the higher erkenning first
+        {"doelgroep": ["bewoners"]},
+        "2 interventies passen bij uw keuzes.",
+        [
+            ("Buurtfeest", "1 punt", ["voor doelgroep Bewoners", "erkenning: Goed beschreven"]),
+            ("Kan wél!", "1 punt", ["voor doelgroep Bewoners", "erkenning: Niet beoordeeld"]),
+        ],
+        "#i=buurtfeest&i=kan-wel",
+    ),
+    (
+        {"doelgroep": ["bewoners", "professionals"], "element": ["buurtcoach", "ontmoeten"]},
+        "3 interventies passen bij uw keuzes.",
+        [
+            ("Buurtfeest", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Ontmoeten", "erkenning: Goed beschreven"]),
+            ("Kan wél!", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld"]),
+            ("Wijkgesprek", "2 punten", ["voor doelgroep Professionals", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld"]),
+        ],
+        "#i=buurtfeest&i=kan-wel&i=wijkgesprek",
+    ),
+    ({"doelgroep": ["kinderen"]}, "Geen interventie in de catalogus past bij uw keuzes. Kies minder of andere thema's, doelgroepen of werkzame elementen.", [], None),
+    ({}, "Kies in stap 1, 2 of 4 minstens één thema, doelgroep of werkzaam element. Dan maakt de hulp een korte lijst.", [], None),
+]
+
+
+def shortlist(page) -> list:
+    return page.locator("#ci-shortlist > li").evaluate_all("""items => items.map(li => [
+        li.querySelector('.ci-shortlist-title a').textContent,
+        li.querySelector('.ci-points').textContent,
+        [...li.querySelectorAll('.ci-reasons li')].map(r => r.textContent),
+    ])""")
+
+
+@pytest.mark.parametrize("choices, status, expected, compare", HELPER_CASES)
+def test_helper_ranks_with_reasons(tab, site, choices, status, expected, compare):
+    tab.goto(site.url("afwegen/"))
+    tab.wait_for_selector("html[data-helper-ready]")
+    for key, values in choices.items():
+        for value in values:
+            tab.locator(f"#ci-a-{key}-{value}").check()
+    assert tab.locator("#ci-shortlist-status").text_content() == status
+    assert [list(e) for e in shortlist(tab)] == [[t, p, r] for t, p, r in expected]
+    link = tab.get_by_role("link", name=re.compile("^Vergelijk de eerste"))
+    if compare:
+        assert link.text_content() == f"Vergelijk de eerste {len(expected)} in een tabel"
+        assert link.get_attribute("href").endswith(compare)
+        link.click()
+        tab.wait_for_selector("html[data-compare-ready]")
+        assert tab.locator("#ci-compare-table thead th").all_text_contents()[1:] == [t for t, _, _ in expected]
+    else:
+        assert tab.locator("#ci-shortlist-compare").is_hidden()
+    # The question of step 3 is always on the shortlist.
+    if not compare:
+        assert tab.locator("#ci-baseline .ci-baseline-question").text_content() == "Wat gebeurt er als we niets extra doen?"
+
+
+def test_helper_keeps_choices_in_the_address_and_links_each_step_to_the_sources(tab, site):
+    tab.goto(site.url("afwegen/#thema=leefbaarheid&element=kleine-stappen"))
+    tab.wait_for_selector("html[data-helper-ready]")
+    assert [t for t, _, _ in shortlist(tab)] == ["Kan wél!", "Buurtfeest"]
+    tab.locator("#ci-a-doelgroep-jongeren").check()
+    assert tab.url == site.url("afwegen/#thema=leefbaarheid&doelgroep=jongeren&element=kleine-stappen")
+    tab.reload()
+    tab.wait_for_selector("html[data-helper-ready]")
+    assert shortlist(tab)[0] == ["Kan wél!", "3 punten", ["past bij thema Leefbaarheid", "voor doelgroep Jongeren", "heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld"]]
+    steps = tab.locator(".ci-step h2[id^='stap-']").all_text_contents()
+    assert [s.split(".")[0] for s in steps] == [f"Stap {n}" for n in range(1, 9)]
+    for n in range(1, 9):  # every step cites the article (source 004) and the list of steps
+        cite = tab.locator(f"section:has(> #stap-{n}) .ci-cite")
+        assert cite.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == ["#bron-1", "#bron-2"]
+    assert tab.locator("#bron-1").text_content().startswith(
+        "Jeroen van der Velden en Jochum Deuten, Afwegen wat werkt in de wijk. Platform voor buurtontwikkeling, 24 mei 2017."
+    )
+    assert "https://instrumentwijzer.nl/afwegen-de-wijk" in tab.locator("#bron-2").text_content()
+    assert tab.locator(".ci-cannot").count() == 5  # where the helper says plainly it cannot judge
+
+
+def test_helper_prints_a_one_page_summary(tab, site):
+    tab.goto(site.url("afwegen/#thema=leefbaarheid&doelgroep=bewoners&element=kleine-stappen"))
+    tab.wait_for_selector("html[data-helper-ready]")
+    tab.get_by_label("De problemen die de deelnemers noemen").fill("Veel zwerfvuil bij de speeltuin.")
+    tab.get_by_label("Als we niets extra doen, dan ...").fill("Het blijft vies en niemand voelt zich eigenaar.")
+    tab.get_by_label("Wat doen bewoners zelf al?").fill("Twee buren ruimen elke week op.")
+    assert tab.locator("#ci-baseline-answer").text_content() == "Het blijft vies en niemand voelt zich eigenaar."
+    pages, text = pdf(tab)
+    assert pages == 1
+    flat = " ".join(text.split())
+    for part in (
+        "Samenvatting voor het overleg", "Veel zwerfvuil bij de speeltuin.", "Twee buren ruimen elke week op.",
+        "Wat gebeurt er als we niets extra doen?", "Het blijft vies en niemand voelt zich eigenaar.",
+        "Kan wél! 3 punten", "past bij thema Leefbaarheid", "Buurtfeest 2 punten", "erkenning: Goed beschreven",
+        "Zo werkt de volgorde", "Afwegen wat werkt in de wijk",
+    ):
+        assert part in flat, part
+    assert "Welke problemen zien de deelnemers?" not in flat  # the form itself stays on screen
+
+
+# -- the werkkaart on paper -----------------------------------------------------------------------
+
+def pdf(page) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_record_prints_as_a_werkkaart(tab, site):
+    tab.goto(site.url("interventies/kan-wel/"))
+    assert tab.get_by_role("button", name="Afdrukken").is_visible()
+    tab.emulate_media(media="print")
+    assert tab.get_by_role("button", name="Afdrukken").is_hidden()
+    assert tab.get_by_role("link", name="Vergelijk met andere interventies").is_hidden()
+    underlined = tab.locator(".md-content a").evaluate_all(
+        "links => links.filter(a => getComputedStyle(a).textDecorationLine !== 'none').map(a => a.textContent)"
+    )
+    assert underlined == []
+    pages, text = pdf(tab)
+    assert 1 <= pages <= 2
+    flat = "".join(text.split())
+    address = site.url("interventies/kan-wel/")
+    assert tab.locator(".ci-address").text_content() == address
+    for part in ("Buurtinterventies", address, f"Standvandecatalogus:{NEWEST.replace(' ', '')}", "Bronnen", "Testbron,Testuitgever(1mei2011)",
+                 "Delicentievandetekstenindezecatalogusisnognietvastgesteld."):
+        assert "".join(part.split()) in flat, part
+
+
+def test_comparison_prints_as_a_werkkaart(tab, site):
+    tab.goto(site.url("vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest"))
+    tab.wait_for_selector("html[data-compare-ready]")
+    address = site.url("vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest")
+    assert tab.locator(".ci-address").text_content() == address
+    tab.emulate_media(media="print")
+    assert tab.locator("#ci-compare-pick").is_hidden()
+    assert tab.get_by_role("button", name="Afdrukken").is_hidden()
+    pages, text = pdf(tab)
+    assert 1 <= pages <= 2
+    flat = "".join(text.split())
+    for part in (address, NEWEST, "Buurtinterventies", "Testbron,Testuitgever(1mei2011)", "Testbron(24mei2017)", "Kleinestappen"):
+        assert "".join(part.split()) in flat, part
+    # Removing one changes the address on paper too.
+    tab.emulate_media(media="screen")
+    tab.get_by_role("button", name="Haal Buurtfeest weg").click()
+    assert tab.locator(".ci-address").text_content() == site.url("vergelijk/#i=kan-wel&i=wijkgesprek")
+
+
+def test_print_button_prints(tab, site):
+    tab.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    tab.goto(site.url("interventies/kan-wel/"))
+    tab.get_by_role("button", name="Afdrukken").click()
+    assert tab.evaluate("window.printed") == 1
+
+
+def test_printed_address_comes_from_site_url_when_set(records, tmp_path):
+    """With site_url the paper names the site's own page, also in the offline copy."""
+    from catalog.render import Renderer
+
+    for offline in (False, True):
+        site = {"site_name": "Buurtinterventies", "site_url": "https://voorbeeld.nl/buurt/", "offline": offline}
+        renderer = Renderer(records, records.graph, site)
+        html = str(renderer.env.globals["tools"].werkkaart(renderer, "interventies/kan-wel.md"))
+        assert '<span class="ci-address" data-address="https://voorbeeld.nl/buurt/interventies/kan-wel/">' in html
+        assert f'<time datetime="2020-02-29">{NEWEST}</time>' in html
+
+
+def test_record_pages_link_to_the_comparison(built):
+    online_html = (built / "site" / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
+    assert '<a class="md-button" href="../../vergelijk/#i=kan-wel">Vergelijk met andere interventies</a>' in online_html
+    offline_html = (built / "unpacked" / "catalogus-offline" / "interventies" / "kan-wel.html").read_text("utf-8")
+    assert '<a class="md-button" href="../vergelijk/index.html#i=kan-wel">Vergelijk met andere interventies</a>' in offline_html
+    home = (built / "site" / "index.html").read_text("utf-8")
+    for href in ("vergelijk/", "matrix/", "afwegen/"):
+        assert f'href="{href}"' in home, href
+    assert "De licentie van de teksten in deze catalogus is nog niet vastgesteld." in home
+
+
+# -- accessibility (served: axe reads the style sheets, which a browser refuses over file://) ------
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, bv. {v['nodes'][0]['target']})" for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("path, ready", [
+    ("vergelijk/", "compare"),
+    ("vergelijk/#i=kan-wel&i=wijkgesprek", "compare"),
+    ("matrix/", "matrix"),
+    ("matrix/#doelgroep=bewoners&kolommen=totaal", "matrix"),
+    ("afwegen/", "helper"),
+    ("afwegen/#thema=leefbaarheid&doelgroep=bewoners&element=kleine-stappen", "helper"),
+    ("interventies/kan-wel/", None),
+])
+def test_no_wcag_violations_on_the_new_pages(page, online, path, ready):
+    page.goto(online + path)
+    if ready:
+        page.wait_for_selector(f"html[data-{ready}-ready]")
+    assert axe_violations(page) == []
+    assert page.errors == []
