@@ -59,6 +59,8 @@ def generate(target: Path, count: int, seed: int = 1) -> Path:
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "taxonomy.yml", target / "taxonomy.yml")
+    if (REPO / "synoniemen.yml").is_file():  # the search's synonyms travel in the data file
+        shutil.copy(REPO / "synoniemen.yml", target / "synoniemen.yml")
     shutil.copytree(REPO / "elements", target / "elements", dirs_exist_ok=True)
     (target / "interventions").mkdir(exist_ok=True)
     taxonomy = yaml.safe_load((REPO / "taxonomy.yml").read_text("utf-8"))

@@ -10,6 +10,7 @@ from typing import Any
 from .frontmatter import Parsed, decode, describe, field_at, parse_document, parse_yaml, remove_controls
 from .problems import Problem
 from .slug import SLUG_RE, slugify
+from .synonyms import SYNONYMS_FILE, load_synonyms
 
 RECORD_DIRS = {"intervention": "interventions", "element": "elements"}
 TAXONOMY_FILE = "taxonomy.yml"
@@ -45,6 +46,7 @@ class Catalog:
     misnamed: list[Record] = field(default_factory=list)  # checked, but not part of the catalogue
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    synonyms: Parsed | None = None  # synoniemen.yml, if there is one (catalog/synonyms.py)
 
     @property
     def interventions(self) -> dict[str, Record]:
@@ -72,6 +74,10 @@ def load_catalog(root: Path) -> Catalog:
     root = root.resolve()
     catalog = Catalog(root=root, taxonomy=_load_taxonomy(root))
     catalog.problems.extend(_problems(TAXONOMY_FILE, catalog.taxonomy))
+    catalog.synonyms = load_synonyms(root)
+    if catalog.synonyms is not None:
+        catalog.files += 1
+        catalog.problems.extend(_problems(SYNONYMS_FILE, catalog.synonyms))
     for kind, folder in RECORD_DIRS.items():
         catalog.records[kind] = {}
         directory = root / folder

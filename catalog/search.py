@@ -1,21 +1,20 @@
-"""Catalogue search: a prebuilt lunr index with Dutch stemming, and the data the page filters on.
+"""Catalogue search: a prebuilt lunr index with Dutch word forms, and the data the page filters on.
 
-Both files are classic scripts (`window.CATALOG = ...`) so they load from file:// too. The
-index side stems with PyStemmer's `dutch_porter`, the same Snowball algorithm as lunr.nl.js
-on the query side (tests compare the two on a word list), and both fold accents first, so
-"wel" finds "wél".
+Both files are classic scripts (`window.CATALOG = ...`) so they load from file:// too. Words
+become search keys as catalog/words.py describes (fold, stop words, Snowball's Dutch stem made
+uniform across singular and plural); the page does the same in catalogus-words.js, and tests
+compare the two on word lists. The index also lists the parts of compound words (field
+`parts`), and carries the catalogue's words for typo suggestions; the synonyms of
+synoniemen.yml travel in the data file.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import Stemmer
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
@@ -24,56 +23,36 @@ from .load import Catalog
 from .opendata import labels
 from .link import title_key
 from .render import CARDS_PER_FILE, TEXT_OF_HTML, Page, body_sections
-from .slug import strip_accents
+from .synonyms import synonym_groups
+from .words import LUNR_NL, compound_parts, fold, key, known_words, stem, stop_words, vocabulary
+
+__all__ = ["fold", "stem", "key", "stop_words", "documents", "build_index", "catalog_data", "search_files"]
 
 LUNR_DIR = Path(__import__("mkdocs").__file__).parent / "contrib" / "search"
 LUNR_FILES = {
     "lunr.js": LUNR_DIR / "templates" / "search" / "lunr.js",
     "lunr.stemmer.support.js": LUNR_DIR / "lunr-language" / "lunr.stemmer.support.js",
-    "lunr.nl.js": LUNR_DIR / "lunr-language" / "lunr.nl.js",
+    "lunr.nl.js": LUNR_NL,
 }
 # Few fields and short refs keep the serialised index small: every term lists, per field, the
 # refs of the documents it occurs in. A ref is the document's position in CATALOG.items.
-FIELDS = [("title", 10), ("about", 3), ("body", 1)]
-_NON_WORD = re.compile(r"[^\w]+")
+# `parts`: the parts of the compound words in the other fields ("plek" of "ontmoetingsplek").
+FIELDS = [("title", 10), ("about", 3), ("body", 1), ("parts", 1)]
+TEXT_FIELDS = ("title", "about", "body")
 
 
-def fold(text: str) -> str:
-    """Lower case without accents or punctuation: 'Kan wél!' -> 'kan wel'. The page does the same."""
-    return _NON_WORD.sub(" ", strip_accents(text.lower()).replace("_", " ")).strip()
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    """The Dutch stop words of lunr.nl.js itself, so index and query drop the same words."""
-    source = LUNR_FILES["lunr.nl.js"].read_text("utf-8")
-    match = re.search(r"generateStopWordFilter\(\s*'([^']*)'", source)
-    if not match:
-        raise RuntimeError("geen stopwoordenlijst gevonden in lunr.nl.js")
-    return frozenset(match.group(1).split())
-
-
-_stemmer = Stemmer.Stemmer("dutch_porter")
-_stems: dict[str, str] = {}
-
-
-def stem(word: str) -> str:
-    cached = _stems.get(word)
-    if cached is None:
-        cached = _stems[word] = _stemmer.stemWord(word)
-    return cached
-
-
-def _stemmer_nl(token, i=None, tokens=None):
-    return token.update(lambda text, metadata=None: stem(text))
+def _word_form_nl(token, i=None, tokens=None):
+    return token.update(lambda text, metadata=None: key(text))
 
 
 def _stop_word_filter_nl(token, i=None, tokens=None):
     return None if str(token) in stop_words() else token
 
 
-# The labels lunr.nl.js registers, so lunr.js can load the serialised pipeline.
-Pipeline.register_function(_stemmer_nl, "stemmer-nl")
+# The labels the page registers too (catalogus-words.js), so lunr.js can load the serialised
+# pipeline: loading fails on a label the page does not know, so the two sides cannot drift apart
+# unnoticed. The stop-word label is lunr.nl.js's own.
+Pipeline.register_function(_word_form_nl, "woordvorm-nl")
 Pipeline.register_function(_stop_word_filter_nl, "stopWordFilter-nl")
 
 
@@ -94,14 +73,29 @@ def documents(catalog: Catalog) -> list[dict[str, str]]:
             "about": fold(" ".join([d["summary"], *lab["elements"], lab["kind"], lab["evidence"], *lab["target_groups"], *lab["themes"]])),
             "body": fold(body),
         })
+    add_compound_parts(docs)
     return docs
+
+
+def add_compound_parts(docs: list[dict[str, str]]) -> None:
+    """Each document's `parts`: the parts of its compound words, each once."""
+    known = known_words(doc[field] for doc in docs for field in TEXT_FIELDS)
+    parts_of: dict[str, list[str]] = {}
+    for doc in docs:
+        parts: set[str] = set()
+        for word in {w for field in TEXT_FIELDS for w in doc[field].split()}:
+            found = parts_of.get(word)
+            if found is None:
+                found = parts_of[word] = compound_parts(word, known) if word.isalpha() else []
+            parts.update(found)
+        doc["parts"] = " ".join(sorted(parts))
 
 
 def build_index(docs: list[dict[str, str]]) -> dict[str, Any]:
     """A serialised lunr index, as lunr.js's `lunr.Index.load` reads it."""
     builder = Builder()
-    builder.pipeline.add(_stop_word_filter_nl, _stemmer_nl)
-    builder.search_pipeline.add(_stemmer_nl)
+    builder.pipeline.add(_stop_word_filter_nl, _word_form_nl)
+    builder.search_pipeline.add(_word_form_nl)
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
@@ -133,6 +127,7 @@ def catalog_data(catalog: Catalog) -> dict[str, Any]:
     return {
         "facets": facets, "evidenceOrder": list(taxonomy["evidence"]), "items": items,
         "titleOrder": title_order, "cardFiles": -(-len(items) // CARDS_PER_FILE), "cardsPerFile": CARDS_PER_FILE,
+        "synonyms": synonym_groups(catalog),
     }
 
 
@@ -159,8 +154,12 @@ INDEX_FILE = "assets/catalogus-index.js"  # loaded by the page itself, after the
 
 
 def index_script(docs: list[dict[str, str]]) -> str:
-    """The index file's text; a top-level function so a second process can make it."""
-    return script("CATALOG_INDEX", build_index(docs))
+    """The index file's text; a top-level function so a second process can make it. Besides
+    lunr's own keys (which lunr.Index.load reads) it holds `words`: the catalogue's words, most
+    common first, that a typo is compared with."""
+    index = build_index(docs)
+    index["words"] = " ".join(vocabulary(" ".join(doc[f] for f in TEXT_FIELDS) for doc in docs))
+    return script("CATALOG_INDEX", index)
 
 
 def search_files(catalog: Catalog, data: dict[str, Any], with_index: bool = True) -> list[Page]:

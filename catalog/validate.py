@@ -15,6 +15,7 @@ from .frontmatter import FORBIDDEN, char_message, describe
 from .markdown import parse_body
 from .safety import body_problems, field_problems
 from .slug import RESERVED_SLUGS, fold
+from .synonyms import synonym_problems
 
 CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
@@ -25,6 +26,7 @@ def validate(catalog: Catalog, changed: set[str] | None = None) -> list[Problem]
     validators = schema.validators(catalog.vocabulary)
     problems = list(catalog.problems)
     problems += _taxonomy(catalog, validators["taxonomy"])
+    problems += synonym_problems(catalog.synonyms)
     for record in catalog.all_records():
         for rule in RECORD_RULES:
             problems += rule(record, validators)

@@ -48,6 +48,7 @@
     changed: function (change) { return CI.changedState(state, facets, change); },
     resultCount: function (next) { return compute(next).found.length; },
     choose: function (next) {
+      history_.flush(); // the words typed keep their own history entry, before this choice
       state = next;
       state.limit = CI.PAGE;
       toForm();
@@ -110,7 +111,9 @@
 
     var n = r.found.length;
     var searching = state.q.trim() && !search.ready();
-    status.textContent = CI.plural(n) + (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : "");
+    var note = search.explain(state.q); // a corrected word, or the records with the most words
+    status.textContent = CI.plural(n) + (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : view.searchNote(note, n));
+    view.showSuggestion(note.suggestion, state);
     view.showChips(state);
     view.showEmpty(searching ? 1 : n, state);
     view.showPanelButtons(n, state);
@@ -218,7 +221,7 @@
       data.items.forEach(function (item, i) { position[item.slug] = i; });
       byTitle = data.titleOrder.map(function (i) { return data.items[i]; });
       data.evidenceOrder.forEach(function (slug, i) { evidenceRank[slug] = slug === "niet-erkend" ? -1 : i; });
-      search = CI.createSearch(data.items);
+      search = CI.createSearch(data.items, data.synonyms);
       update();
       root.setAttribute("data-results-ready", "");
       var waiting = data.cardFiles + 1;

@@ -1,47 +1,73 @@
 // Dutch search over the catalogue: a lunr index built at build time (catalog/search.py), queried
-// word by word. Must match catalog/search.py: fold, stop words, Dutch stemmer.
-// Until the index has loaded (it comes after the first results), words match the titles only.
+// word by word with the word forms of catalogus-words.js. Until the index has loaded (it comes
+// after the first results), words match the titles only.
+//
+// A query word finds the records with its word form (buur/buren, huis/huizen), with a compound
+// that contains it (the index lists "plek" for "ontmoetingsplek"), or, for a compound typed
+// ("ontmoetingsplek"), with both its parts. A word or phrase of synoniemen.yml also finds what
+// the rest of its group finds. A word that finds nothing is corrected to the nearest word of the
+// catalogue ("Bedoelde u ...?"). Every word must match; when no record has them all, the records
+// with the most of them come instead (a question typed as a sentence).
+//
+// Inside, the matches of a word are one score per record (a Float64Array in the order of
+// CATALOG.items, which is also the index's ref; 0: no match): combining thousands of matches
+// stays fast on a phone.
 (function (CI) {
   "use strict";
 
-  CI.fold = function (text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  };
-
-  // Documents with a term (or, for a prefix, any term starting with it), read straight from
-  // the inverted index, with a small weight per field.
-  var FIELD_WEIGHT = { title: 3, about: 2, body: 1 };
+  var FIELDS = ["title", "about", "body", "parts"];
+  var WRITTEN_FIELDS = ["title", "about", "body"]; // without the parts of compounds
+  var NEAR_FIELDS = ["title", "about"]; // where a prefix is looked up
+  var FIELD_WEIGHT = { title: 3, about: 2, body: 1, parts: 1 };
   var FEW_LETTERS = 3; // a last word shorter than this is still being typed
+  var PART = 4; // letters of a compound's part at least (catalog/words.py: MIN_PART)
+  var LINKS = ["s", "en", "e"]; // between the parts: ontmoeting-s-plek
+  var CORRECT_FROM = 5; // letters: shorter words are not corrected
+  var SPLIT_BELOW = 5; // records with the compound itself: fewer, and its parts are looked up too
+  var SPLIT_WEIGHT = 0.5; // a record with the parts apart ranks below one with the compound
+  var SYNONYM_WEIGHT = 0.7; // and one with a synonym below one with the word typed
+  var FALLBACK = 1e6; // sentence fallback: each word matched outranks any score
+  var CACHED = 100; // matches kept (each as large as the catalogue)
 
-  CI.createSearch = function (items) {
+  CI.createSearch = function (items, synonymGroups) {
+    var n = items.length;
     var index = null;
-    var lastQuery = null;
-    var lastScores = null;
-    // One word's matches, kept while the reader types the next words.
-    var wordCache = {};
+    var last = null; // the last query's outcome, while the reader types
+    // Matches per word, kept while the reader types the next words.
+    var cache = Object.create(null);
+    var cached = 0;
     // A word in more documents than this says little about relevance (never below 200, so small
     // catalogues always rank with BM25).
-    var common = Math.max(200, items.length / 10);
+    var common = Math.max(200, n / 10);
     var titleWords = null; // for the search before the index is there
+    var words = []; // the catalogue's words, most common first, for typos
+    var byLength = null; // words per length, made at the first typo
+    var ranks = Object.create(null); // word -> place in `words`
+    var synonyms = Object.create(null); // phrase key -> the group's phrases, each a list of words
+    var longest = 1; // words in the longest synonym phrase
 
-    function stem(word) {
-      return lunr.nl.stemmer(new lunr.Token(word)).toString();
+    function none() {
+      return new Float64Array(n);
     }
 
-    function isStopWord(word) {
-      return !lunr.nl.stopWordFilter(new lunr.Token(word));
+    function has(term) {
+      return Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
     }
 
-    function postings(terms, fields, found) {
+    // How many records match, counting no further than atMost.
+    function size(found, atMost) {
+      var count = 0;
+      for (var i = 0; i < n && count < atMost; i++) if (found[i]) count++;
+      return count;
+    }
+
+    function postings(terms, fields, found, weight) {
       terms.forEach(function (term) {
         var entry = index.invertedIndex[term];
         if (!entry) return;
         fields.forEach(function (field) {
-          Object.keys(entry[field] || {}).forEach(function (ref) {
-            var slug = items[+ref].slug;
-            found[slug] = Math.max(found[slug] || 0, FIELD_WEIGHT[field] / 100);
-          });
+          var score = weight * FIELD_WEIGHT[field] / 100;
+          for (var ref in entry[field]) if (found[ref] < score) found[ref] = score;
         });
       });
       return found;
@@ -49,88 +75,262 @@
 
     function documentCount(term, fields) {
       var entry = index.invertedIndex[term];
-      if (!entry) return 0;
-      return fields.reduce(function (n, field) { return n + Object.keys(entry[field] || {}).length; }, 0);
+      var count = 0;
+      if (entry) fields.forEach(function (field) { for (var ref in entry[field]) count++; });
+      return count;
     }
 
-    // The stem is looked up in every field; the prefix (for a word still being typed) in title
-    // and kenmerken only, because a short prefix matches most bodies and scoring all of them
-    // made typing slow.
-    function matchWord(word) {
-      if (wordCache[word]) return wordCache[word];
-      var found = {};
-      var stemmed = stem(word);
-      var prefix = word.length >= FEW_LETTERS ? index.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray() : [];
-      var matches = documentCount(stemmed, ["title", "about", "body"]) +
-        prefix.reduce(function (n, term) { return n + documentCount(term, ["title", "about"]); }, 0);
+    function remember(name, value) {
+      if (++cached > CACHED) {
+        cache = Object.create(null);
+        cached = 1;
+      }
+      cache[name] = value;
+      return value;
+    }
+
+    // Records with the word's form in any field and, with `prefix`, a term starting with the
+    // word in title and kenmerken (a short prefix matches most bodies, and scoring all of them
+    // made typing slow). With `written`, only where the word itself is written, not as a part.
+    function lookup(word, prefix, written) {
+      var name = (prefix ? "<" : "=") + (written ? "w" : "") + word;
+      if (cache[name]) return cache[name];
+      var found = none();
+      var key = CI.wordKey(word);
+      var fields = written ? WRITTEN_FIELDS : FIELDS;
+      prefix = prefix && word.length >= FEW_LETTERS;
+      var starts = prefix ? index.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray() : [];
+      var matches = documentCount(key, fields) +
+        starts.reduce(function (count, term) { return count + documentCount(term, NEAR_FIELDS); }, 0);
       if (matches > common) {
         // Scoring thousands of matches with BM25 made typing slow, and a word this common barely
         // changes the order: match it without scores. Rarer words in the query still rank.
-        postings([stemmed], ["title", "about", "body"], found);
-        postings(prefix, ["title", "about"], found);
-        return remember(word, found);
+        postings([key], fields, found, 1);
+        postings(starts, NEAR_FIELDS, found, 1);
+      } else if (matches > 0) {
+        index.query(function (q) {
+          q.term(key, { usePipeline: false, boost: 10, fields: fields });
+          if (prefix) q.term(word, { usePipeline: false, boost: 1, wildcard: lunr.Query.wildcard.TRAILING, fields: NEAR_FIELDS });
+        }).forEach(function (hit) { found[+hit.ref] = hit.score; }); // refs are positions
       }
-      index.query(function (q) {
-        q.term(stemmed, { usePipeline: false, boost: 10 });
-        if (word.length >= FEW_LETTERS) {
-          q.term(word, { usePipeline: false, boost: 1, wildcard: lunr.Query.wildcard.TRAILING, fields: ["title", "about"] });
-        }
-      }).forEach(function (hit) { found[items[+hit.ref].slug] = hit.score; }); // refs are positions
-      return remember(word, found);
+      return remember(name, found);
     }
 
-    function remember(word, found) {
-      if (Object.keys(wordCache).length > 200) wordCache = {};
-      wordCache[word] = found;
+    // A compound typed as one word: its two parts, where both are words of the catalogue
+    // ("ontmoetingsplek" -> "ontmoeting" + "plek"), the longest last part first.
+    function parts(word) {
+      for (var i = PART; i <= word.length - PART; i++) {
+        var head = word.slice(i);
+        if (CI.isStopWord(head) || !has(CI.wordKey(head))) continue;
+        var left = word.slice(0, i);
+        var bases = [left].concat(LINKS.filter(function (link) { return left.slice(-link.length) === link; })
+          .map(function (link) { return left.slice(0, -link.length); }));
+        for (var b = 0; b < bases.length; b++) {
+          if (bases[b].length >= PART && !CI.isStopWord(bases[b]) && has(CI.wordKey(bases[b]))) return [bases[b], head];
+        }
+      }
+      return null;
+    }
+
+    // The records in both, their scores added (and weighed).
+    function both(a, b, weight) {
+      var found = none();
+      for (var i = 0; i < n; i++) if (a[i] && b[i]) found[i] = weight * (a[i] + b[i]);
       return found;
     }
 
+    // Adds `found` (weighed) to `into`, keeping the higher score of a record in both.
+    function union(into, found, weight) {
+      for (var i = 0; i < n; i++) if (into[i] < weight * found[i]) into[i] = weight * found[i];
+      return into;
+    }
+
+    // One word without corrections: its forms (and a prefix), plus, for a compound that few
+    // records have, the records where its parts are written as words ("plek voor ontmoeting";
+    // not "buurt" of "buurtcoach" beside "bewoners" for "buurtbewoners"). A common compound
+    // would find too much that way.
+    function plain(word, prefix) {
+      var name = (prefix ? "+" : "-") + word;
+      if (cache[name]) return cache[name];
+      var found = lookup(word, prefix);
+      var split = word.length >= 2 * PART && size(found, SPLIT_BELOW) < SPLIT_BELOW ? parts(word) : null;
+      if (split) {
+        found = union(union(none(), found, 1), both(lookup(split[0], false, true), lookup(split[1], false, true), 1), SPLIT_WEIGHT);
+      }
+      return remember(name, found);
+    }
+
+    // The nearest word of the catalogue, at most 1 edit away (2 from 8 letters), most common
+    // first; null when there is none.
+    function nearest(word) {
+      if (word.length < CORRECT_FROM || /\d/.test(word)) return null;
+      var name = "?" + word;
+      if (name in cache) return cache[name];
+      if (!byLength) {
+        byLength = [];
+        words.forEach(function (w) { (byLength[w.length] = byLength[w.length] || []).push(w); });
+      }
+      var max = word.length >= 8 ? 2 : 1;
+      var best = null, bestDistance = max + 1;
+      for (var length = word.length - max; length <= word.length + max; length++) {
+        (byLength[length] || []).forEach(function (candidate) {
+          var d = CI.editDistance(word, candidate, Math.min(max, bestDistance));
+          if (d < bestDistance || (d === bestDistance && d <= max && ranks[candidate] < ranks[best])) {
+            best = candidate;
+            bestDistance = d;
+          }
+        });
+      }
+      return remember(name, bestDistance <= max ? best : null);
+    }
+
+    // A query word: { found, corrected } (corrected: the word searched instead, or null). A word
+    // the catalogue does not have is corrected to its nearest word; the records with the parts
+    // of a compound ("ontmoetigsplek": "ontmoet" + "plek") count too. A nearest word that only
+    // lacks the end of the word typed ("werkt" -> "werk") is a form of it, not a typo: it is
+    // searched without asking "Bedoelde u ...?".
+    function matchWord(word) {
+      var found = plain(word, true);
+      if (size(lookup(word, true), 1)) return { found: found, corrected: null };
+      var other = nearest(word);
+      if (!other) return { found: found, corrected: null };
+      found = union(union(none(), found, 1), plain(other, false), 1);
+      return { found: found, corrected: word.indexOf(other) === 0 ? null : other };
+    }
+
+    // A phrase of synoniemen.yml: what any phrase of its group finds, each phrase's words together.
+    function matchGroup(typed, group) {
+      var name = "~" + typed.join(" ");
+      if (cache[name]) return cache[name];
+      var found = none();
+      group.forEach(function (phrase) {
+        var same = phrase.join(" ") === typed.join(" ");
+        var all = phrase.map(function (word) { return plain(word, false); })
+          .reduce(function (a, b) { return both(a, b, 1); });
+        union(found, all, same ? 1 : SYNONYM_WEIGHT);
+      });
+      return remember(name, found);
+    }
+
     function queryWords(query) {
-      var words = CI.fold(query).split(" ").filter(function (w) { return w && (index ? !isStopWord(w) : w.length >= FEW_LETTERS); });
-      if (words.length && /[^\s]$/.test(query) && words[words.length - 1].length < FEW_LETTERS) words.pop();
-      return words;
+      var folded = CI.fold(query).split(" ").filter(function (w) { return w && (index ? !CI.isStopWord(w) : w.length >= FEW_LETTERS); });
+      if (folded.length && /[^\s]$/.test(query) && folded[folded.length - 1].length < FEW_LETTERS) folded.pop();
+      return folded;
+    }
+
+    // The query's words in units: a synonym phrase ("actieve bewoners") or one word.
+    function units(list) {
+      var keys = list.map(CI.wordKey);
+      var result = [];
+      for (var i = 0; i < list.length;) {
+        var unit = null;
+        for (var length = Math.min(longest, list.length - i); length >= 1 && !unit; length--) {
+          var group = synonyms[keys.slice(i, i + length).join(" ")];
+          if (group) unit = { words: list.slice(i, i + length), group: group };
+        }
+        unit = unit || { words: [list[i]], group: null };
+        result.push(unit);
+        i += unit.words.length;
+      }
+      return result;
     }
 
     // Before the index: every word must start a word of the title.
     function matchTitle(word) {
       if (!titleWords) titleWords = items.map(function (item) { return " " + CI.fold(item.title); });
-      var found = {};
-      items.forEach(function (item, i) {
-        if (titleWords[i].indexOf(" " + word) !== -1) found[item.slug] = 1;
-      });
+      var found = none();
+      for (var i = 0; i < n; i++) if (titleWords[i].indexOf(" " + word) !== -1) found[i] = 1;
       return found;
     }
 
-    // Every query word must match: scores per slug, or null when there are no words to match.
-    function scores(query) {
-      if (index && query === lastQuery) return lastScores;
-      var result = null;
-      queryWords(query).forEach(function (word) {
-        var found = index ? matchWord(word) : matchTitle(word);
-        if (result === null) {
-          result = found;
-        } else {
-          var both = {};
-          Object.keys(result).forEach(function (slug) {
-            if (slug in found) both[slug] = result[slug] + found[slug];
-          });
-          result = both;
+    // No record has every word: the records with the most of them (with three or more words,
+    // also those with one fewer), ranked by how many, then by score.
+    function mostWords(found) {
+      var count = new Uint8Array(n), sum = none(), most = 0, i;
+      found.forEach(function (one) {
+        for (i = 0; i < n; i++) {
+          if (one[i]) {
+            sum[i] += one[i];
+            if (++count[i] > most) most = count[i];
+          }
         }
       });
-      if (index) {
-        lastQuery = query;
-        lastScores = result;
+      var least = most >= 3 ? most - 1 : most;
+      var scores = none();
+      for (i = 0; i < n; i++) if (count[i] && count[i] >= least) scores[i] = count[i] * FALLBACK + sum[i];
+      return scores;
+    }
+
+    // Scores per slug, as the page reads them.
+    function bySlug(found) {
+      var scores = {};
+      for (var i = 0; i < n; i++) if (found[i]) scores[items[i].slug] = found[i];
+      return scores;
+    }
+
+    // The query's outcome: scores per slug (null: no words to match), whether it fell back to
+    // the records with the most words, and the corrections.
+    function outcome(query) {
+      if (index && last && last.query === query) return last;
+      var list = queryWords(query);
+      var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [] };
+      if (!list.length) return result;
+      if (!index) {
+        result.scores = bySlug(list.map(matchTitle).reduce(function (a, b) { return both(a, b, 1); }));
+        return result;
       }
+      var corrections = {};
+      var found = units(list).map(function (unit) {
+        if (unit.group) return matchGroup(unit.words, unit.group);
+        var match = matchWord(unit.words[0]);
+        if (match.corrected) {
+          corrections[unit.words[0]] = match.corrected;
+          result.corrections.push([unit.words[0], match.corrected]);
+        }
+        return match.found;
+      });
+      var scores = found.reduce(function (a, b) { return both(a, b, 1); });
+      if (!size(scores, 1) && found.length > 1) {
+        scores = mostWords(found);
+        result.fallback = size(scores, 1) > 0;
+      }
+      result.scores = bySlug(scores);
+      if (result.corrections.length) {
+        result.suggestion = CI.fold(query).split(" ").map(function (w) { return corrections[w] || w; }).join(" ");
+      }
+      last = result;
       return result;
     }
 
     return {
-      scores: scores,
+      // Scores per slug of the records that match, or null when there are no words to match.
+      scores: function (query) { return outcome(query).scores; },
+      // { fallback: no record has every word, these have the most; corrections: [typed, used]
+      // per word that was corrected; suggestion: the query with those words corrected, or null }.
+      explain: function (query) {
+        var o = outcome(query);
+        return { fallback: o.fallback, corrections: o.corrections, suggestion: o.suggestion };
+      },
       ready: function () { return index !== null; },
       setIndex: function (serialized) {
+        CI.registerWordForms();
         index = lunr.Index.load(serialized);
-        lastQuery = null;
-        wordCache = {};
+        words = (serialized.words || "").split(" ").filter(Boolean);
+        words.forEach(function (w, i) { ranks[w] = i; });
+        byLength = null;
+        synonyms = Object.create(null);
+        (synonymGroups || []).forEach(function (terms) {
+          var group = terms.map(function (term) {
+            return CI.fold(term).split(" ").filter(function (w) { return w && !CI.isStopWord(w); });
+          });
+          group.forEach(function (phrase) {
+            synonyms[phrase.map(CI.wordKey).join(" ")] = group;
+            longest = Math.max(longest, phrase.length);
+          });
+        });
+        last = null;
+        cache = Object.create(null);
+        cached = 0;
       }
     };
   };

@@ -126,12 +126,42 @@
       ctx.empty.hidden = false;
     }
 
+    // What the search did besides matching every word, for the status line (read out): a word
+    // corrected, or the records with the most words because none has them all.
+    function searchNote(note, n) {
+      var text = "";
+      note.corrections.forEach(function (c) {
+        text += " \u201c" + c[0] + "\u201d staat in geen enkele interventie; u ziet de interventies met \u201c" + c[1] + "\u201d.";
+      });
+      if (note.fallback && n > 0) text += " Geen interventie bevat alle woorden; dit zijn de interventies die het best passen.";
+      return text ? "." + text : "";
+    }
+
+    // "Bedoelde u: <corrected words>?", a button that searches them, above the results.
+    var suggestion = null;
+    function showSuggestion(words, state) {
+      if (!suggestion) {
+        suggestion = document.createElement("p");
+        suggestion.className = "ci-suggestion";
+        suggestion.id = "ci-suggestion";
+        ctx.empty.parentNode.insertBefore(suggestion, ctx.empty);
+      }
+      suggestion.hidden = !words;
+      if (!words || suggestion.getAttribute("data-words") === words) return;
+      suggestion.setAttribute("data-words", words);
+      suggestion.replaceChildren(document.createTextNode("Bedoelde u: "),
+        button(words, null, ctx.changed(function (s) { s.q = words; })), document.createTextNode("?"));
+    }
+
     function showPanelButtons(n, state) {
       var active = chosenFilters(state).length;
       ctx.panelToggle.textContent = active ? "Filters (" + active + ")" : "Filters";
       ctx.panelClose.textContent = n === 1 ? "Toon 1 resultaat" : "Toon " + n + " resultaten";
     }
 
-    return { showCounts: showCounts, showChips: showChips, showEmpty: showEmpty, showPanelButtons: showPanelButtons };
+    return {
+      showCounts: showCounts, showChips: showChips, showEmpty: showEmpty, showPanelButtons: showPanelButtons,
+      searchNote: searchNote, showSuggestion: showSuggestion
+    };
   };
 })(window.CI = window.CI || {});

@@ -1,0 +1,93 @@
+// Dutch words as the catalogue search sees them, on the query side: the same steps as
+// catalog/words.py, which makes the index (tests/test_search_agreement.py compares the two in
+// Chromium on word lists). fold works at once; the functions that stem need lunr and
+// lunr.nl.js, which the page loads after the first results.
+(function (CI) {
+  "use strict";
+
+  // Lower case without accents or punctuation: "Kan wél!" -> "kan wel".
+  CI.fold = function (text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  };
+
+  // Plurals no rule makes uniform; "ouderen" (elderly) stays apart from "ouders" (parents).
+  var IRREGULAR = { ouderen: "oudere", oudere: "oudere", kinderen: "kind", steden: "stad", leden: "lid" };
+  var VOWELS = "aeiouy";
+
+  function consonant(c) {
+    return VOWELS.indexOf(c) === -1;
+  }
+
+  // Makes a Snowball stem uniform across singular and plural (catalog/words.py: normalise).
+  CI.normalise = function (s) {
+    if (s.length >= 6 && /ies$/.test(s)) { // organisaties -> organisatie
+      s = s.slice(0, -1);
+    } else if (s.length >= 5 && /(ieen|eeen)$/.test(s)) { // categorieën -> categorie, ideeën -> idee
+      s = s.slice(0, -2);
+    }
+    var n = s.length;
+    if (n >= 4 && s[n - 1] === "j" && consonant(s[n - 2])) { // huisje -> huisj -> huis
+      s = s.slice(0, -1);
+    }
+    n = s.length;
+    if (n >= 4 && s[n - 1] === s[n - 2] && consonant(s[n - 1])) { // processen -> process -> proces
+      s = s.slice(0, -1);
+    }
+    n = s.length;
+    if (n >= 3 && s[n - 1] === "v" && s[n - 2] !== "v") { // initiatieven -> initiatiev -> initiatief
+      s = s.slice(0, -1) + "f";
+    } else if (n >= 3 && s[n - 1] === "z" && s[n - 2] !== "z") { // huizen -> huiz -> huis
+      s = s.slice(0, -1) + "s";
+    }
+    return s;
+  };
+
+  var keys = Object.create(null);
+
+  // A folded word's search key: what index and query compare.
+  CI.wordKey = function (word) {
+    var k = keys[word];
+    if (k === undefined) {
+      k = Object.prototype.hasOwnProperty.call(IRREGULAR, word) ? IRREGULAR[word]
+        : CI.normalise(lunr.nl.stemmer(new lunr.Token(word)).toString());
+      keys[word] = k;
+    }
+    return k;
+  };
+
+  CI.isStopWord = function (word) {
+    return !lunr.nl.stopWordFilter(new lunr.Token(word));
+  };
+
+  // The index names its pipeline ("woordvorm-nl"); lunr.Index.load refuses an unknown label.
+  CI.registerWordForms = function () {
+    if (lunr.Pipeline.registeredFunctions["woordvorm-nl"]) return;
+    lunr.Pipeline.registerFunction(function (token) {
+      return token.update(function (text) { return CI.wordKey(text); });
+    }, "woordvorm-nl");
+  };
+
+  // Edits between two words (insert, delete, replace, or swap two neighbours: "hied" -> "heid"
+  // is one), or max + 1 as soon as it is certainly more than max.
+  CI.editDistance = function (a, b, max) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > max) return max + 1;
+    var before = null, previous = [], current, i, j;
+    for (j = 0; j <= lb; j++) previous[j] = j;
+    for (i = 1; i <= la; i++) {
+      current = [i];
+      var least = i;
+      for (j = 1; j <= lb; j++) {
+        var d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && before[j - 2] + 1 < d) d = before[j - 2] + 1;
+        current[j] = d;
+        if (d < least) least = d;
+      }
+      if (least > max) return max + 1;
+      before = previous;
+      previous = current;
+    }
+    return Math.min(previous[lb], max + 1);
+  };
+})(window.CI = window.CI || {});

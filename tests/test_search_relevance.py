@@ -1,0 +1,216 @@
+"""The search finds what a Dutch professional means: every query of tests/search_relevance.yml
+(word forms, compounds, typos, sentences, synonyms, abbreviations, accents) over the search
+fixture (tests/fixtures/search/ with the repository's synoniemen.yml), typed into the catalogue
+in Chromium: on the built site served over HTTP, and on the offline zip over file://.
+
+Run on its own to see the score of a built site (for instance one built by an older version):
+    .venv/bin/python tests/test_search_relevance.py SITE_FOLDER
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import FIXTURES, REPO, build_fixture_site, serve_folder, visible  # noqa: E402
+
+CASES = yaml.safe_load((Path(__file__).parent / "search_relevance.yml").read_text("utf-8"))
+SEARCH_FIXTURE = FIXTURES / "search"
+
+
+def use_search_fixture(root: Path) -> None:
+    """Replace the records of a fixture catalogue with the search fixture and the real synonyms."""
+    for child in root.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    shutil.copytree(SEARCH_FIXTURE, root, dirs_exist_ok=True)
+    shutil.copy(REPO / "synoniemen.yml", root / "synoniemen.yml")
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory):
+    """The search fixture built as a site (served) and as the offline zip (unpacked)."""
+    tmp = build_fixture_site(tmp_path_factory.mktemp("zoeken"), bundle=True, before=use_search_fixture)
+    url, stop = serve_folder(tmp / "site")
+    yield {"online": url + "catalogus/", "offline": (tmp / "unpacked" / "catalogus-offline" / "catalogus" / "index.html").as_uri()}
+    stop()
+
+
+def search(page, query: str) -> dict:
+    """Type a query; what the page shows: result slugs in order, the status, the suggestion."""
+    page.locator("#ci-q").fill(query)
+    suggestion = page.locator("#ci-suggestion")
+    return {
+        "results": visible(page),
+        "status": page.locator("#ci-status").inner_text(),
+        "suggestion": suggestion.inner_text() if suggestion.count() and suggestion.is_visible() else None,
+        "empty": page.locator("#ci-empty").is_visible(),
+    }
+
+
+FALLBACK_TEXT = "Geen interventie bevat alle woorden; dit zijn de interventies die het best passen."
+
+
+def failures(case: dict, shown: dict) -> list[str]:
+    """What is wrong with the page's answer to one case ([] when it passes)."""
+    wrong = []
+    results = shown["results"]
+    missing = [slug for slug in case["expect"] if slug not in results]
+    if missing:
+        wrong.append(f"mist {missing}")
+    if case.get("first") and results[:1] != [case["first"]]:
+        wrong.append(f"eerst {results[:1]}, verwacht {case['first']}")
+    extra = [slug for slug in case.get("exclude", []) if slug in results]
+    if extra:
+        wrong.append(f"hoort niet erbij: {extra}")
+    if case.get("suggestion") and shown["suggestion"] != f"Bedoelde u: {case['suggestion']}?":
+        wrong.append(f"suggestie {shown['suggestion']!r}, verwacht 'Bedoelde u: {case['suggestion']}?'")
+    if not case.get("suggestion") and shown["suggestion"]:
+        wrong.append(f"onverwachte suggestie {shown['suggestion']!r}")
+    if bool(case.get("fallback")) != (FALLBACK_TEXT in shown["status"]):
+        wrong.append(f"status {shown['status']!r}")
+    if results and shown["empty"]:
+        wrong.append("'Geen interventies gevonden' naast resultaten")
+    return wrong
+
+
+def open_catalogue(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("html[data-catalog-ready]")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['kind']}:{c['query']}" for c in CASES])
+def test_query_online(page, search_site, case):
+    open_catalogue(page, search_site["online"])
+    assert failures(case, search(page, case["query"])) == []
+    assert page.errors == []
+
+
+def test_every_query_offline(browser, search_site):
+    """The same queries over file:// from the unpacked zip, with every other request blocked."""
+    context = browser.new_context(locale="nl-NL")
+    blocked = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        open_catalogue(page, search_site["offline"])
+        wrong = {case["query"]: failures(case, search(page, case["query"])) for case in CASES}
+        assert {q: w for q, w in wrong.items() if w} == {}
+        assert (blocked, errors) == ([], [])
+    finally:
+        context.close()
+
+
+def test_the_suggestion_searches_the_corrected_words(page, search_site):
+    open_catalogue(page, search_site["online"])
+    shown = search(page, "vrijwiligers ontmoetigsplek")
+    assert shown["suggestion"] == "Bedoelde u: vrijwilligers ontmoetingsplek?"
+    assert shown["status"] == (
+        "1 interventie. \u201cvrijwiligers\u201d staat in geen enkele interventie; u ziet de interventies met \u201cvrijwilligers\u201d."
+        " \u201contmoetigsplek\u201d staat in geen enkele interventie; u ziet de interventies met \u201contmoetingsplek\u201d.")
+    page.get_by_role("button", name="vrijwilligers ontmoetingsplek").click()
+    assert page.locator("#ci-q").input_value() == "vrijwilligers ontmoetingsplek"
+    assert page.locator("#ci-suggestion").is_hidden()
+    assert page.locator("#ci-status").inner_text() == "1 interventie"
+    assert visible(page) == ["ontmoetingsplek-de-linde"]
+    assert page.url.endswith("#q=vrijwilligers+ontmoetingsplek")
+    page.go_back()  # the correction was a choice: Back returns to the words typed
+    assert page.locator("#ci-q").input_value() == "vrijwiligers ontmoetigsplek"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_suggestion_and_fallback_pass_axe(browser, search_site, width):
+    """WCAG 2.1 AA with "Bedoelde u ...?" and the sentence fallback on screen, on a phone and a desktop."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_quality import AXE_TAGS
+
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="nl-NL")
+    try:
+        open_catalogue(page, search_site["online"])
+        shown = search(page, "hoe krijg ik vrijwiligers actief in de buurt")
+        assert shown["suggestion"] == "Bedoelde u: hoe krijg ik vrijwilligers actief in de buurt?"
+        assert FALLBACK_TEXT in shown["status"]
+        button = page.locator("#ci-suggestion button").bounding_box()
+        assert button["height"] >= 24  # a touch target
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert [v["id"] for v in results.response["violations"]] == []
+    finally:
+        page.close()
+
+
+def test_a_word_found_nowhere_and_near_nothing_gives_the_empty_state(page, search_site):
+    open_catalogue(page, search_site["online"])
+    shown = search(page, "xylofoon")
+    assert (shown["results"], shown["suggestion"], shown["empty"]) == ([], None, True)
+    assert "Geen interventies gevonden" in page.locator("#ci-empty").inner_text()
+
+
+def test_ruzie_buren_finds_buurtbemiddeling_in_the_real_catalogue(page, tmp_path):
+    """The example of issue 15, on the repository's own records and synonyms."""
+    import build_catalog
+
+    root = tmp_path / "catalogus"
+    for name in ("interventions", "elements"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("taxonomy.yml", "synoniemen.yml"):
+        shutil.copy(REPO / name, root / name)
+    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp_path / "site")]) == 0
+    url, stop = serve_folder(tmp_path / "site")
+    try:
+        open_catalogue(page, url + "catalogus/")
+        assert search(page, "ruzie buren")["results"][0] == "buurtbemiddeling"
+        assert search(page, "conflict tussen buren")["results"][0] == "buurtbemiddeling"
+        assert "abcd" in search(page, "asset based community development")["results"]
+        assert page.errors == []
+    finally:
+        stop()
+
+
+def test_the_set_covers_every_kind():
+    kinds = {}
+    for case in CASES:
+        kinds[case["kind"]] = kinds.get(case["kind"], 0) + 1
+    assert len(CASES) >= 40
+    assert set(kinds) == {"word-form", "compound", "typo", "sentence", "synonym", "abbreviation", "accent"}
+    assert min(kinds.values()) >= 4
+    records = {p.stem for p in (SEARCH_FIXTURE / "interventions").glob("*.md")}
+    assert {slug for case in CASES for key in ("expect", "exclude") for slug in case.get(key, [])} <= records
+
+
+def score(site: Path) -> None:
+    """Print how many cases a built site passes, per kind and in all."""
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+
+    url, stop = serve_folder(site)
+    passed: dict[str, list[int]] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            open_catalogue(page, url + "catalogus/")
+            for case in CASES:
+                wrong = failures(case, search(page, case["query"]))
+                passed.setdefault(case["kind"], []).append(not wrong)
+                print(f"{'goed' if not wrong else 'FOUT'}  {case['kind']:<12} {case['query']:<42} {'; '.join(wrong)}")
+            browser.close()
+    finally:
+        stop()
+    print()
+    for kind, results in passed.items():
+        print(f"{kind:<12} {sum(results)}/{len(results)}")
+    total = [r for results in passed.values() for r in results]
+    print(f"{'totaal':<12} {sum(total)}/{len(total)}")
+
+
+if __name__ == "__main__":
+    score(Path(sys.argv[1]))
