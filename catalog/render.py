@@ -169,7 +169,7 @@ class Renderer(HtmlParts):
             f'<div class="ci-result" role="listitem" data-slug="{record.slug}">'
             f'<h2><a href="{self.href(here, self.record_page(record))}">{e(d["title"])}</a></h2>'
             f'<p>{e(self.label("kinds", d["kind"]))} · <span class="ci-badge ci-badge--{d["evidence"]}">{e(self.label("evidence", d["evidence"]))}</span>{brief}</p>'
-            f'<p>{e(d["summary"])}</p>{self._card_terms(d)}<p>Werkzame elementen: {elements}</p></div>'
+            f'<p>{e(d["summary"])}</p>{self._card_terms(d)}<p>Werkzame elementen: {elements}</p><p class="ci-card-compare"><label><input type="checkbox" value="{record.slug}"> Vergelijk<span class="ci-sr"> {e(d["title"])}</span></label></p></div>'
         ).replace("\n", " ")
 
     def _card_terms(self, d: dict) -> str:
