@@ -99,10 +99,10 @@ def checked(root: Path, progress: Callable[[str], None]) -> Catalog | None:
 
 def write_pages(
     catalog: Catalog, docs: Path, progress: Callable[[str], None], offline: bool = False,
-    intervention_pages: Callable[[], list[Page]] | None = None, index: str | None = None,
+    intervention_pages: Callable[[], list[Page]] | None = None, make_index: bool = True,
 ) -> Generated:
     """Render every page and file of one site into `docs` (see render_site)."""
-    generated, files = render_site(catalog, progress, offline, intervention_pages, index)
+    generated, files = render_site(catalog, progress, offline, intervention_pages, make_index)
     write_docs(docs, generated.pages + files)
     progress(f"pagina's geschreven: {len(generated.pages)}")
     return generated
@@ -110,26 +110,24 @@ def write_pages(
 
 def render_site(
     catalog: Catalog, progress: Callable[[str], None], offline: bool = False,
-    intervention_pages: Callable[[], list[Page]] | None = None, index: str | None = None, open_data: bool = True,
+    intervention_pages: Callable[[], list[Page]] | None = None, make_index: bool = True, open_data: bool = True,
 ) -> tuple[Generated, list[Page]]:
     """Every page and file of one site: the pages (Markdown for mkdocs) and the other files. The
-    search index is made here, unless the second process makes it (`intervention_pages`, added to
-    the site after mkdocs) or it is given (`index`, the text of INDEX_FILE). The live preview
-    (preview.py) uses this too, so it always makes the files the build makes; it makes the open
-    data files (`open_data`) afterwards, like the index."""
+    search index is made here, unless the second process makes it (`intervention_pages`, or
+    not `make_index`: it adds the index itself). The live preview (preview.py) uses this too, so
+    it always makes the files the build makes; it makes the open data files (`open_data`)
+    afterwards, like the index."""
     graph = build_graph(catalog)
     data = catalog_data(catalog)
     pages = render_pages(catalog, graph, render_settings(offline), data["facets"], interventions=not intervention_pages)
     if intervention_pages:
         pages += intervention_pages()
-    files = search_files(catalog, data, with_index=not intervention_pages and index is None)
-    if index is not None:
-        files.append(Page(INDEX_FILE, index))
+    files = search_files(catalog, data, with_index=make_index and not intervention_pages)
     files += Renderer(catalog, graph, render_settings(offline)).card_files()
     if open_data:
         files += open_data_files(catalog, graph, render_settings(offline))
     files += compare_files(catalog, graph, render_settings(offline))  # the comparison's data (tools.py)
-    if not intervention_pages and index is None:
+    if make_index and not intervention_pages:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")
     return Generated(pages, graph, [item["slug"] for item in data["items"]], catalog), files
 
@@ -150,9 +148,10 @@ def build(
 ) -> int:
     """Check, render and build; `helper` is the second process if the caller started it already.
 
-    With `zip_path` (build_catalog.py site), the second process also makes the offline zip
-    meanwhile, from its own pages and mkdocs run; the site gets a copy (DOWNLOAD). Only when
-    both are complete do they replace the previous site and zip.
+    With `zip_path` (build_catalog.py site), this process also writes the offline pages, and the
+    second process, once it has the search index, runs mkdocs over them and makes the zip while
+    this one runs mkdocs for the site; the site gets a copy (DOWNLOAD). Only when both are
+    complete do they replace the previous site and zip.
     """
     progress = Progress()
     site = (site_dir or root / "site").resolve()
@@ -162,14 +161,17 @@ def build(
         zip_path = zip_path.resolve()
         zip_path.parent.mkdir(parents=True, exist_ok=True)
         new_zip = Path(tempfile.mkdtemp(prefix=f".{zip_path.stem}-", dir=zip_path.parent)) / zip_path.name
+    offline = None
     what = "De site en de offline versie zijn" if zip_path else "De site is"
     kept = "de vorige versies blijven staan" if zip_path else "de vorige versie blijft staan"
     try:
         with contextlib.ExitStack() as stack:
             helper = helper or stack.enter_context(worker.started(root))
-            offline = helper.offline(offline_docs or root / OFFLINE_DOCS, new_zip) if new_zip else None
             with gc_paused():
                 generated = generate(root, docs, progress, intervention_pages=helper.pages.get)
+                if generated is not None and new_zip:  # the search index is added by the second process
+                    pages = write_pages(generated.catalog, offline_docs or root / OFFLINE_DOCS, lambda _: None, offline=True, make_index=False)
+                    offline = helper.offline(offline_docs or root / OFFLINE_DOCS, new_zip, pages.expected, pages.graph.newest)
             if generated is None:
                 print(f"{what} niet gebouwd; {kept}.", file=sys.stdout)
                 return 1
@@ -181,7 +183,7 @@ def build(
                     raise BuildError("de interventies veranderden tijdens de bouw; bouw opnieuw")
                 (staging / INDEX_FILE).write_text(text, encoding="utf-8")
                 progress(f"zoekindex gemaakt: {len(slugs)} interventies")
-                if offline:
+                if new_zip:
                     if offline.get() != generated.digest:
                         raise BuildError("de records veranderden tijdens de bouw; bouw opnieuw")
                     progress(f"offline versie gemaakt ({new_zip.stat().st_size / 1e6:.1f} MB)")
@@ -197,6 +199,8 @@ def build(
                 new_zip.replace(zip_path)
                 progress(f"offline versie: {zip_path}")
     finally:
+        if offline is not None and not offline.ready():  # a failed build: stop the offline run first
+            helper.pool.terminate()
         if new_zip:
             shutil.rmtree(new_zip.parent, ignore_errors=True)
     progress(f"site gebouwd in {site}")
@@ -213,7 +217,7 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
         return 1
     zip_path = (zip_path or root / BUNDLE).resolve()
     try:
-        offline_zip(generated, docs, zip_path)
+        offline_zip(docs, zip_path, generated.expected, generated.graph.newest)
     except BuildError as exc:
         print(f"De offline versie is niet gemaakt: {exc}.", file=sys.stdout)
         return 1
@@ -226,14 +230,14 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
     return 0
 
 
-def offline_zip(generated: Generated, docs: Path, zip_path: Path) -> None:
+def offline_zip(docs: Path, zip_path: Path, expected: list[str], date: datetime.date) -> None:
     """mkdocs over the offline pages (file names instead of directory URLs, which work from
     file://) in a temporary folder, then the zip (replaced only when complete)."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".offline-", dir=zip_path.parent) as tmp:
         offline_site = Path(tmp) / "site"
-        run_mkdocs(docs, offline_site, generated.expected, generated.graph.newest, use_directory_urls=False)
-        write_zip(offline_site, zip_path, generated.graph.newest)
+        run_mkdocs(docs, offline_site, expected, date, use_directory_urls=False)
+        write_zip(offline_site, zip_path, date)
 
 
 def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
@@ -244,14 +248,15 @@ def write_zip(folder: Path, zip_path: Path, date: datetime.date) -> None:
     partial = zip_path.with_name(zip_path.name + ".part")
     # Zip timestamps hold 1980 to 2107; check refuses such dates, this keeps a bundle possible anyway.
     stamp = (1980, 1, 1, 0, 0, 0) if date.year < 1980 else (2107, 12, 31, 0, 0, 0) if date.year > 2107 else (date.year, date.month, date.day, 0, 0, 0)
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    # Level 6: half the time of level 9 (0.8 s instead of 1.7 s at 1,000 interventions), 1% larger.
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):  # as names sort
             # 404.html only works from a web server's root (its links start with "/").
             if path.is_file() and path.relative_to(folder).as_posix() != "404.html":
                 info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{path.relative_to(folder).as_posix()}", stamp)
                 info.external_attr = 0o644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes(), compresslevel=9)
+                archive.writestr(info, path.read_bytes(), compresslevel=6)
     partial.replace(zip_path)
 
 

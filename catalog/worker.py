@@ -3,15 +3,17 @@
 It starts first, before the main process imports the build, and loads the records itself, so
 nothing large crosses between the processes. It renders the intervention pages while the main
 process checks the records and renders the other pages, then makes the search index while
-mkdocs runs. For `site` it then makes the offline zip, with its own mkdocs run beside the main
-one. The main process uses its results only once its own check found no errors, and only if
-both processes read the same records (build.catalog_digest).
+mkdocs runs. For `site` it then adds that index to the offline pages, which the main process
+wrote, and makes the offline zip with its own mkdocs run beside the main one. The main process
+uses its results only once its own check found no errors, and only if both processes read the
+same records (build.catalog_digest).
 
 This module imports little at the top: the CLI imports it to start the process early.
 """
 
 from __future__ import annotations
 
+import datetime
 import gc
 import multiprocessing
 from collections.abc import Iterator
@@ -36,9 +38,10 @@ class Helper:
         self.pages: AsyncResult[list[Page]] = pool.apply_async(intervention_pages, (root, render_settings(offline=False)))
         self.index: AsyncResult[tuple[list[str], str]] = pool.apply_async(search_index, (root,))
 
-    def offline(self, docs: Path, zip_path: Path) -> AsyncResult[str]:
-        """Queue the offline zip after the two jobs; its result is the digest of the records used."""
-        return self.pool.apply_async(offline_zip, (self.root, docs, zip_path))
+    def offline(self, docs: Path, zip_path: Path, expected: list[str], date: datetime.date) -> AsyncResult[str]:
+        """Queue the offline zip after the two jobs, once the offline pages are in `docs`; its
+        result is the digest of the records this process read."""
+        return self.pool.apply_async(offline_zip, (self.root, docs, zip_path, expected, date))
 
 
 @contextmanager
@@ -80,16 +83,15 @@ def search_index(root: Path) -> tuple[list[str], str]:
     return sorted(catalog.interventions), index_script(documents(catalog))
 
 
-def offline_zip(root: Path, docs: Path, zip_path: Path) -> str:
-    """The offline site's pages (the same search index), its mkdocs run and the zip, at zip_path.
-    Unchecked records may fail here: the main process then reports the check's findings."""
-    from .build import offline_zip as make_zip, write_pages
+def offline_zip(root: Path, docs: Path, zip_path: Path, expected: list[str], date: datetime.date) -> str:
+    """The search index added to the offline pages in `docs`, their mkdocs run, and the zip."""
+    from .build import catalog_digest, offline_zip as make_zip
+    from .search import INDEX_FILE
 
-    catalog = _catalog(root)
-    generated = write_pages(catalog, docs, lambda message: None, offline=True, index=search_index(root)[1])
+    (docs / INDEX_FILE).write_text(search_index(root)[1], encoding="utf-8")
     gc.enable()  # mkdocs makes many reference cycles
     try:
-        make_zip(generated, docs, zip_path)
+        make_zip(docs, zip_path, expected, date)
     finally:
         gc.disable()
-    return generated.digest
+    return catalog_digest(_catalog(root))

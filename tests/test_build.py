@@ -266,6 +266,9 @@ def test_site_keeps_both_when_the_offline_zip_fails(tmp_path, capsys, offline, m
     from catalog.build import BuildError, build
 
     class Result:
+        def ready(self):
+            return True
+
         def get(self):
             if offline == "fails":
                 raise BuildError(message)
@@ -275,7 +278,7 @@ def test_site_keeps_both_when_the_offline_zip_fails(tmp_path, capsys, offline, m
     assert site(capsys, root, tmp_path)[0] == 0
     before = outputs(tmp_path)
     with worker.started(root) as helper:
-        helper.offline = lambda docs, zip_path: Result()
+        helper.offline = lambda *job: Result()
         assert build(root, tmp_path / "site", helper=helper, zip_path=tmp_path / "offline.zip") == 1
     assert capsys.readouterr().out.splitlines() == [f"De site en de offline versie zijn niet gebouwd: {message}. De vorige versies blijven staan."]
     assert outputs(tmp_path) == before
