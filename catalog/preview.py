@@ -69,7 +69,6 @@ class Round:
     records: set[str] = field(default_factory=set)  # changed record files, relative to the root
     everything: bool = False  # taxonomy, templates, assets: every page may change
     theme: bool = False  # mkdocs.yml or a theme override: mkdocs builds every page again
-    signal: bool = False  # the background asked for another build
 
 
 class Preview:
@@ -106,13 +105,14 @@ class Preview:
         from mkdocs.exceptions import MkDocsException
 
         start = time.perf_counter()
+        kept = "Het voorbeeld start niet." if first else "Het voorbeeld toont de vorige versie tot de fout is opgelost."
         with self.lock:
             found = self._changes()
             catalog = None
             if found.records or found.everything or first:
                 catalog = self._checked()
                 if catalog is None:
-                    print("Het voorbeeld is niet bijgewerkt; het toont de vorige versie tot de fout is opgelost.", file=sys.stdout, flush=True)
+                    print(kept, file=sys.stdout, flush=True)
                     return False
                 self.generation += 1  # the background work of earlier rounds no longer writes
                 self.clean |= self._write_fast(catalog, found, everything=first or found.everything)
@@ -124,7 +124,7 @@ class Preview:
                 try:
                     self._mkdocs(clean=self.clean)
                 except MkDocsException as exc:
-                    print(f"mkdocs meldt: {exc}. Het voorbeeld toont de vorige versie.", file=sys.stdout, flush=True)
+                    print(f"mkdocs meldt: {exc}. {kept}", file=sys.stdout, flush=True)
                     return False
                 self.dirty = self.clean = False
             changed = ", ".join(sorted(found.records)[:3]) + (" ..." if len(found.records) > 3 else "")
@@ -142,9 +142,7 @@ class Preview:
         for path in changed:
             if path.parent in (self.root / "interventions", self.root / "elements"):
                 found.records.add(path.relative_to(self.root).as_posix())
-            elif path.is_relative_to(self.signal):
-                found.signal = True
-            else:
+            elif not path.is_relative_to(self.signal):  # the signal only asks for mkdocs (self.dirty)
                 found.everything = True
                 found.theme |= path == MKDOCS_YML or path.is_relative_to(OVERRIDES)
         found.everything |= any(r.startswith("elements/") for r in found.records)

@@ -123,9 +123,21 @@ def test_a_content_error_keeps_the_previous_page_and_is_reported(served):
         "effectief-sterke-aanwijzingen, niet-erkend"
     ), "".join(server.lines)
     assert server.printed("1 fout in 1 bestand (van 7 gecontroleerd).")
-    assert server.printed("Het voorbeeld is niet bijgewerkt; het toont de vorige versie tot de fout is opgelost.")
+    assert server.printed("Het voorbeeld toont de vorige versie tot de fout is opgelost.")
     page = fetch(server.url + "interventies/kan-wel/")
     assert SUMMARY in page and "nooit getoond" not in page
     edit(record, "evidence: onbekend", "evidence: niet-beoordeeld")
     assert wait_for(server.url + "interventies/kan-wel/", "Bewoners zetten met een buurtcoach een nooit getoond idee")
     assert server.process.poll() is None
+
+
+def test_a_catalogue_with_content_errors_does_not_start(tmp_path):
+    from conftest import FIXTURES
+
+    root = make_catalog(tmp_path, "assessment-required")
+    result = subprocess.run(
+        [sys.executable, REPO / "build_catalog.py", "--root", root, "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        capture_output=True, text=True, timeout=120,
+    )
+    expected = (FIXTURES / "invalid" / "assessment-required" / "expected.txt").read_text("utf-8").splitlines()
+    assert (result.returncode, result.stdout.splitlines()) == (1, expected + ["Het voorbeeld start niet."])
