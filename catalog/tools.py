@@ -70,7 +70,6 @@ def compare_item(renderer: Renderer, record: Record) -> dict[str, Any]:
     return {
         "slug": record.slug,
         "title": _one_line(d["title"]),
-        "summary": _one_line(d["summary"]),
         "kind": lab["kind"],
         "target_groups": lab["target_groups"],
         "themes": lab["themes"],
