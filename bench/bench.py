@@ -232,17 +232,13 @@ FIRST_FRAME = """(function poll() {
 })();"""
 
 
-# The catalogue's first results are in its HTML: the paint of the first result card, as the
-# browser reports it (Element Timing API: the card's link has elementtiming="ci-first-result").
-# Then the frames in which the filters work (its data has loaded: data-results-ready) and in
-# which search over all text works (cards and index loaded: data-catalog-ready).
-CATALOGUE_FRAMES = """new PerformanceObserver(function (list) {
-  list.getEntries().forEach(function (entry) {
-    if (entry.identifier === "ci-first-result" && !window.__firstFrame) window.__firstFrame = entry.renderTime || entry.loadTime;
-  });
-}).observe({ type: "element", buffered: true });
-(function poll() {
+# The catalogue's first results are in its HTML: the first frame in which a result card is in
+# the page (cards are painted in that frame). Then the frames in which the filters work (its data
+# has loaded: data-results-ready) and in which search over all text works (cards and index
+# loaded: data-catalog-ready).
+CATALOGUE_FRAMES = """(function poll() {
   var root = document.documentElement;
+  if (!window.__firstFrame && document.querySelector("#ci-live .ci-result")) window.__firstFrame = performance.now();
   if (!window.__readyFrame && root && root.hasAttribute("data-results-ready")) window.__readyFrame = performance.now();
   if (root && root.hasAttribute("data-catalog-ready")) {
     window.__searchFrame = performance.now();
