@@ -32,9 +32,9 @@
   var state = CI.emptyState(facets);
   var data = null;
   var search = null;
-  var byTitle = [];
-  var position = {}; // slug -> place in data.items, which the card files follow
-  var evidenceRank = {};
+  var items = [];
+  var byTitle = []; // places in data.items (the card files follow that order), in title order
+  var evidence = null; // per place: how strong its evidence is, for sorting
   var copies = {}; // slug -> card element, made once
   var shown = "";
   var cardsMissing = false;
@@ -58,9 +58,9 @@
     }
   });
 
-  function card(slug) {
+  function card(i) {
+    var slug = items[i].slug;
     if (!copies[slug]) {
-      var i = position[slug];
       var file = (window.CATALOG_CARDS || {})[Math.floor(i / data.cardsPerFile)];
       if (!file) return null; // its file is still loading: update() runs again when it is there
       var template = document.createElement("template");
@@ -72,18 +72,20 @@
 
   function compute(st) {
     var scores = search.scores(st.q);
-    var pool = scores ? byTitle.filter(function (item) { return item.slug in scores; }) : byTitle;
+    var pool = scores ? byTitle.filter(function (i) { return scores[i] > 0; }) : byTitle;
     var masks = CI.facetMasks(facets, pool, st);
     var all = CI.allFacets(facets);
-    return { scores: scores, pool: pool, masks: masks, found: pool.filter(function (item, i) { return masks[i] === all; }) };
+    var found = [];
+    for (var k = 0; k < pool.length; k++) if (masks[k] === all) found.push(pool[k]);
+    return { scores: scores, pool: pool, masks: masks, found: found };
   }
 
   // Results come in title order already (the sort is stable), so sorting by title costs nothing.
   function sortResults(results, scores) {
     if (state.sort === "relevantie" && scores) {
-      results.sort(function (a, b) { return scores[b.slug] - scores[a.slug]; });
+      results.sort(function (a, b) { return scores[b] - scores[a]; });
     } else if (state.sort === "erkenning") {
-      results.sort(function (a, b) { return evidenceRank[b.evidence[0]] - evidenceRank[a.evidence[0]]; });
+      results.sort(function (a, b) { return evidence[b] - evidence[a]; });
     }
   }
 
@@ -98,14 +100,14 @@
     var r = compute(state);
     sortResults(r.found, r.scores);
     view.showCounts(CI.optionCounts(facets, r.pool, r.masks, r.found.length, state), state);
-    var slugs = r.found.slice(0, state.limit).map(function (item) { return item.slug; });
+    var places = r.found.slice(0, state.limit);
     var cards = [];
-    slugs.forEach(function (slug) {
-      var c = card(slug);
+    places.forEach(function (i) {
+      var c = card(i);
       if (c) cards.push(c);
     });
-    cardsMissing = cards.length < slugs.length;
-    var key = slugs.join() + "/" + cards.length;
+    cardsMissing = cards.length < places.length;
+    var key = places.join() + "/" + cards.length;
     if (key !== shown) list.replaceChildren.apply(list, cards);
     shown = key;
 
@@ -117,7 +119,7 @@
     view.showChips(state);
     view.showEmpty(searching ? 1 : n, state);
     view.showPanelButtons(n, state);
-    var rest = n - slugs.length;
+    var rest = n - places.length;
     more.hidden = rest <= 0;
     more.textContent = "Toon meer (nog " + rest + ")";
     root.classList.remove("ci-waiting");
@@ -218,9 +220,12 @@
       facets.forEach(function (facet) {
         facet.field = data.facets.filter(function (f) { return f.key === facet.key; })[0].field;
       });
-      data.items.forEach(function (item, i) { position[item.slug] = i; });
-      byTitle = data.titleOrder.map(function (i) { return data.items[i]; });
-      data.evidenceOrder.forEach(function (slug, i) { evidenceRank[slug] = slug === "niet-erkend" ? -1 : i; });
+      items = data.items;
+      byTitle = data.titleOrder;
+      var rank = {};
+      data.evidenceOrder.forEach(function (slug, i) { rank[slug] = slug === "niet-erkend" ? -1 : i; });
+      evidence = Int8Array.from(items, function (item) { return rank[item.evidence[0]]; });
+      CI.codeFacets(facets, items);
       search = CI.createSearch(data.items, data.synonyms);
       update();
       root.setAttribute("data-results-ready", "");

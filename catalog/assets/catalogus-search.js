@@ -261,14 +261,7 @@
       return scores;
     }
 
-    // Scores per slug, as the page reads them.
-    function bySlug(found) {
-      var scores = {};
-      for (var i = 0; i < n; i++) if (found[i]) scores[items[i].slug] = found[i];
-      return scores;
-    }
-
-    // The query's outcome: scores per slug (null: no words to match), whether it fell back to
+    // The query's outcome: a score per record (null: no words to match), whether it fell back to
     // the records with the most words, and the corrections.
     function outcome(query) {
       if (index && last && last.query === query) return last;
@@ -276,7 +269,7 @@
       var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [] };
       if (!list.length) return result;
       if (!index) {
-        result.scores = bySlug(list.map(matchTitle).reduce(function (a, b) { return both(a, b, 1); }));
+        result.scores = list.map(matchTitle).reduce(function (a, b) { return both(a, b, 1); });
         return result;
       }
       var corrections = {};
@@ -294,7 +287,7 @@
         scores = mostWords(found);
         result.fallback = size(scores, 1) > 0;
       }
-      result.scores = bySlug(scores);
+      result.scores = scores;
       if (result.corrections.length) {
         result.suggestion = CI.fold(query).split(" ").map(function (w) { return corrections[w] || w; }).join(" ");
       }
@@ -303,7 +296,8 @@
     }
 
     return {
-      // Scores per slug of the records that match, or null when there are no words to match.
+      // A score per record, in the order of CATALOG.items (0: no match; the array is shared, do
+      // not change it), or null when there are no words to match.
       scores: function (query) { return outcome(query).scores; },
       // { fallback: no record has every word, these have the most; corrections: [typed, used]
       // per word that was corrected; suggestion: the query with those words corrected, or null }.
