@@ -141,3 +141,20 @@ def test_a_catalogue_with_content_errors_does_not_start(tmp_path):
     )
     expected = (FIXTURES / "invalid" / "assessment-required" / "expected.txt").read_text("utf-8").splitlines()
     assert (result.returncode, result.stdout.splitlines()) == (1, expected + ["Het voorbeeld start niet."])
+
+
+def test_editing_the_synonyms_reaches_the_catalogue_data_and_errors_are_reported(served):
+    """synoniemen.yml travels in catalogus-data.js: a new group is in the served data without a
+    restart, and a mistake in it is reported like any content error."""
+    root, server = served
+    synonyms = root / "synoniemen.yml"
+    synonyms.write_text("groepen:\n  - [zwaluwstaart, boomklever]\n", "utf-8")
+    assert wait_for(server.url + "assets/catalogus-data.js", "boomklever")
+    synonyms.write_text("groepen:\n  - [zwaluwstaart, boomklever]\n  - [alleen]\n", "utf-8")
+    assert server.printed(
+        "synoniemen.yml:3: groepen[2]: een groep van één woord ('alleen') doet niets; zet er een woord met dezelfde "
+        "betekenis bij of haal de groep weg"
+    ), "".join(server.lines)
+    assert server.printed("Het voorbeeld toont de vorige versie tot de fout is opgelost.")
+    assert "boomklever" in fetch(server.url + "assets/catalogus-data.js")
+    assert server.process.poll() is None
