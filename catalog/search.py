@@ -18,6 +18,7 @@ from typing import Any
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
+from .compact_index import compact_index
 from .facets import FACETS
 from .load import Catalog
 from .opendata import labels
@@ -154,10 +155,10 @@ INDEX_FILE = "assets/catalogus-index.js"  # loaded by the page itself, after the
 
 
 def index_script(docs: list[dict[str, str]]) -> str:
-    """The index file's text; a top-level function so a second process can make it. Besides
-    lunr's own keys (which lunr.Index.load reads) it holds `words`: the catalogue's words, most
-    common first, that a typo is compared with."""
-    index = build_index(docs)
+    """The index file's text; a top-level function so a second process can make it. The lunr
+    index in its compact form (catalog/compact_index.py), and `words`: the catalogue's words,
+    most common first, that a typo is compared with."""
+    index = compact_index(build_index(docs))
     index["words"] = " ".join(vocabulary(" ".join(doc[f] for f in TEXT_FIELDS) for doc in docs))
     return script("CATALOG_INDEX", index)
 

@@ -29,6 +29,37 @@
   var FALLBACK = 1e6; // sentence fallback: each word matched outranks any score
   var CACHED = 100; // matches kept (each as large as the catalogue)
 
+  // lunr's serialised index from the compact form of the index file (catalog/compact_index.py
+  // describes it): every posting goes both into the inverted index and into its field's vector.
+  CI.expandIndex = function (compact) {
+    var fields = compact.fields, n = compact.documents, terms = compact.terms;
+    var vectors = fields.map(function () {
+      var perDocument = new Array(n);
+      for (var ref = 0; ref < n; ref++) perDocument[ref] = [];
+      return perDocument;
+    });
+    var inverted = new Array(terms.length);
+    for (var t = 0; t < terms.length; t++) {
+      var posting = { _index: t };
+      fields.forEach(function (field) { posting[field] = {}; });
+      var flat = compact.postings[t];
+      for (var k = 0; k < flat.length; k += 2 + 2 * flat[k + 1]) {
+        var field = flat[k], count = flat[k + 1], refs = posting[fields[field]], ref = 0;
+        for (var j = 0; j < count; j++) {
+          ref += flat[k + 2 + j];
+          refs[ref] = {};
+          vectors[field][ref].push(t, flat[k + 2 + count + j] / 1000);
+        }
+      }
+      inverted[t] = [terms[t], posting];
+    }
+    var fieldVectors = [];
+    for (var d = 0; d < n; d++) {
+      fields.forEach(function (field, f) { fieldVectors.push([field + "/" + d, vectors[f][d]]); });
+    }
+    return { version: compact.version, fields: fields, pipeline: compact.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors };
+  };
+
   CI.createSearch = function (items, synonymGroups) {
     var n = items.length;
     var index = null;
@@ -306,9 +337,9 @@
         return { fallback: o.fallback, corrections: o.corrections, suggestion: o.suggestion };
       },
       ready: function () { return index !== null; },
-      setIndex: function (serialized) {
+      setIndex: function (serialized) { // the compact form of catalog/compact_index.py
         CI.registerWordForms();
-        index = lunr.Index.load(serialized);
+        index = lunr.Index.load(CI.expandIndex(serialized));
         words = (serialized.words || "").split(" ").filter(Boolean);
         words.forEach(function (w, i) { ranks[w] = i; });
         byLength = null;
