@@ -39,11 +39,17 @@ def valid_catalog(tmp_path: Path) -> Path:
 def build_fixture_site(tmp: Path, bundle: bool = False, before=None) -> Path:
     """The valid fixture catalogue built into tmp/site; with `bundle`, also tmp/offline.zip unpacked
     in tmp/unpacked (one `site` run, as make site does); `before(root)` may change the records first."""
-    import zipfile
-
     root = make_catalog(tmp)
     if before:
         before(root)
+    return build_site(root, tmp, bundle)
+
+
+def build_site(root: Path, tmp: Path, bundle: bool = False) -> Path:
+    """The catalogue in `root` built into tmp/site; with `bundle`, by `site` (as make site does),
+    with the offline zip in tmp/offline.zip, unpacked in tmp/unpacked."""
+    import zipfile
+
     if not bundle:
         assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
         return tmp
@@ -89,14 +95,46 @@ def browser():
         instance.close()
 
 
+def recording_errors(page):
+    """`page`, with its console errors and uncaught exceptions collected in `page.errors`."""
+    page.errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    return page
+
+
+def only_files(context) -> list[str]:
+    """Blocks every request of `context` that is not file:// (as without a connection); returns
+    the list the blocked addresses are added to."""
+    blocked: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return blocked
+
+
 @pytest.fixture
 def page(browser):
     """A fresh page that records console errors and uncaught exceptions in `page.errors`."""
     context = browser.new_context(locale="nl-NL")
-    new_page = context.new_page()
-    new_page.errors = []
-    new_page.on("console", lambda msg: msg.type == "error" and new_page.errors.append(msg.text))
-    new_page.on("pageerror", lambda exc: new_page.errors.append(str(exc)))
+    yield recording_errors(context.new_page())
+    context.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh page like `page` on which every request that is not file:// is blocked and listed
+    in `page.blocked`."""
+    context = browser.new_context(locale="nl-NL")
+    blocked = only_files(context)
+    new_page = recording_errors(context.new_page())
+    new_page.blocked = blocked
     yield new_page
     context.close()
 

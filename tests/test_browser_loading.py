@@ -77,15 +77,21 @@ def test_show_more_reaches_every_card_from_both_card_files(page, large):
     assert page.errors == []
 
 
-def test_a_shared_link_never_shows_the_unfiltered_first_page(page, large):
-    url, site, slugs = large
-    held = []
-    page.route("**/catalogus-data.js", lambda route: held.append(route))
+@pytest.fixture
+def data_held(page):
+    """The page, with catalogus-data.js held back: `page.held[0].continue_()` lets it through."""
+    page.held = []
+    page.route("**/catalogus-data.js", lambda route: page.held.append(route))
+    return page
+
+
+def test_a_shared_link_never_shows_the_unfiltered_first_page(data_held, large):
+    page, (url, site, slugs) = data_held, large
     page.goto(url + "catalogus/#doelgroep=jongeren", wait_until="domcontentloaded")
     page.wait_for_function("() => window.CI && document.querySelector('#ci-status')")
     assert page.locator("#ci-live").evaluate("list => getComputedStyle(list).visibility") == "hidden"
     assert page.get_by_role("status").inner_text() == "De catalogus laadt nog\u2026"
-    held[0].continue_()
+    page.held[0].continue_()
     page.wait_for_selector("html[data-results-ready]")
     assert page.locator("#ci-live").evaluate("list => getComputedStyle(list).visibility") == "visible"
     shown = visible(page)
@@ -95,16 +101,14 @@ def test_a_shared_link_never_shows_the_unfiltered_first_page(page, large):
     assert page.errors == []
 
 
-def test_a_choice_made_before_the_data_applies_when_it_arrives(page, large):
-    url, site, slugs = large
-    held = []
-    page.route("**/catalogus-data.js", lambda route: held.append(route))
+def test_a_choice_made_before_the_data_applies_when_it_arrives(data_held, large):
+    page, (url, site, slugs) = data_held, large
     page.goto(url + "catalogus/", wait_until="domcontentloaded")
     page.wait_for_function("() => window.CI && !document.getElementById('ci-finder').hidden")
     assert visible(page) == slugs[:FIRST_PAGE]  # the first results need no data
     page.get_by_role("checkbox", name="Jongeren", exact=True).check()
     assert page.get_by_role("status").inner_text() == "De catalogus laadt nog\u2026"
-    held[0].continue_()
+    page.held[0].continue_()
     page.wait_for_selector("html[data-results-ready]")
     count = int(page.get_by_role("status").inner_text().split()[0])
     assert 0 < count < SIZE

@@ -4,11 +4,10 @@ own search, online and from file:// in the offline zip; no page downloads Materi
 from __future__ import annotations
 
 import shutil
-import zipfile
 
 import pytest
 
-from conftest import REPO, serve_folder, visible
+from conftest import REPO, build_site, serve_folder, visible
 
 QUERY = "buurtbemiddeling"
 
@@ -16,17 +15,12 @@ QUERY = "buurtbemiddeling"
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
     """The live catalogue's records, built into tmp/site with the offline zip unpacked in tmp/unpacked."""
-    import build_catalog
-
     tmp = tmp_path_factory.mktemp("live")
     root = tmp / "catalogus"
     for folder in ("interventions", "elements"):
         shutil.copytree(REPO / folder, root / folder)
     shutil.copy(REPO / "taxonomy.yml", root / "taxonomy.yml")
-    assert build_catalog.main(["--root", str(root), "site", "--site-dir", str(tmp / "site"), "--output", str(tmp / "offline.zip")]) == 0
-    with zipfile.ZipFile(tmp / "offline.zip") as archive:
-        archive.extractall(tmp / "unpacked")
-    return tmp
+    return build_site(root, tmp, bundle=True)
 
 
 @pytest.fixture(scope="module")
@@ -35,28 +29,6 @@ def live_url(live):
     yield url
     stop()
 
-
-@pytest.fixture
-def offline_page(browser):
-    """A page on which every request that is not file:// is blocked and counted."""
-    context = browser.new_context(locale="nl-NL")
-    blocked: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    new_page = context.new_page()
-    new_page.errors = []
-    new_page.on("console", lambda msg: msg.type == "error" and new_page.errors.append(msg.text))
-    new_page.on("pageerror", lambda exc: new_page.errors.append(str(exc)))
-    new_page.blocked = blocked
-    yield new_page
-    context.close()
 
 
 def search_from_header(page, query: str) -> None:

@@ -14,28 +14,6 @@ def bundle(tmp_path_factory):
     return build_fixture_site(tmp_path_factory.mktemp("offline"), bundle=True)
 
 
-@pytest.fixture
-def offline_page(browser, bundle):
-    """A page on which every request that is not file:// is blocked and counted."""
-    context = browser.new_context(locale="nl-NL")
-    blocked: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.blocked = blocked
-    yield page
-    context.close()
-
 
 def home(bundle) -> str:
     return (bundle / "unpacked" / "catalogus-offline" / "index.html").as_uri()

@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import build_fixture_site, make_catalog, serve_folder
+from conftest import build_fixture_site, make_catalog, only_files, recording_errors, serve_folder
 
 TOOL_FOLDERS = {"catalogus", "vergelijk", "matrix", "afwegen"}
 NEWEST = "29 februari 2020"  # the fixture's newest record date (kan-wel's `updated`)
@@ -68,20 +68,8 @@ def site(request, built, online):
 def tab(browser, site):
     """A page for `site` that records errors; offline, every request that is not file:// fails the test."""
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-    blocked: list[str] = []
-    if site.kind == "offline":
-        def guard(route):
-            if route.request.url.startswith("file://"):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", guard)
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    blocked = only_files(context) if site.kind == "offline" else []
+    page = recording_errors(context.new_page())
     yield page
     assert page.errors == []
     assert blocked == []

@@ -4,7 +4,7 @@
 // element an intervention has; ties by erkenning (highest first, niet erkend last), then title.
 // Data: window.CATALOG (facets, items) and window.CATALOG_COMPARE (titles, erkenning labels),
 // classic scripts that work from file://. Text from records and readers only as textContent.
-(function () {
+(function (CI) {
   "use strict";
 
   var data = window.CATALOG;
@@ -139,30 +139,30 @@
 
   // -- state: the choices in the address, so a reload or a shared link keeps them ---------------
 
+  var choiceFacets = CHOICES.map(function (c) { // in the order of the steps, for the address
+    return data.facets.filter(function (f) { return f.key === c.key; })[0];
+  });
+
   function toHash() {
     var params = new URLSearchParams();
-    CHOICES.forEach(function (c) { chosen(c.key).forEach(function (v) { params.append(c.key, v); }); });
+    var selected = {};
+    CHOICES.forEach(function (c) { selected[c.key] = chosen(c.key); });
+    CI.appendFacets(params, selected, choiceFacets);
     var text = params.toString();
     return text ? "#" + text : "";
   }
 
   function fromHash() {
-    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var selected = CI.readFacets(new URLSearchParams(location.hash.replace(/^#/, "")), choiceFacets);
     CHOICES.forEach(function (c) {
-      var wanted = params.getAll(c.key);
       form.querySelectorAll('input[name="' + c.key + '"]').forEach(function (box) {
-        box.checked = wanted.indexOf(box.value) !== -1;
+        box.checked = selected[c.key].indexOf(box.value) !== -1;
       });
     });
   }
 
   function remember() {
-    var url = location.pathname + location.search + toHash();
-    try {
-      history.replaceState(null, "", url);
-    } catch (error) { // some browsers refuse the History API on file://
-      location.replace(url);
-    }
+    CI.setHash(toHash(), false);
   }
 
   function update() {
@@ -186,4 +186,4 @@
   if (location.hash.indexOf("=") !== -1) fromHash();
   update();
   document.documentElement.setAttribute("data-helper-ready", "");
-})();
+})(window.CI = window.CI || {});

@@ -15,12 +15,38 @@
     return !state.q.trim() && state.mode === "een" && facets.every(function (f) { return !state.selected[f.key].length; });
   };
 
+  // The chosen options as address parameters (element=...&thema=...), and back: only the values
+  // a facet has count. Also used by the matrix and the choice helper.
+  CI.appendFacets = function (params, selected, facets) {
+    facets.forEach(function (f) {
+      (selected[f.key] || []).forEach(function (v) { params.append(f.key, v); });
+    });
+  };
+
+  CI.readFacets = function (params, facets) {
+    var selected = {};
+    facets.forEach(function (f) {
+      var allowed = f.options.map(function (o) { return o.value; });
+      selected[f.key] = params.getAll(f.key).filter(function (v) { return allowed.indexOf(v) !== -1; });
+    });
+    return selected;
+  };
+
+  // Puts `hash` in the address: a new history entry (push) or in place of the current one.
+  CI.setHash = function (hash, push) {
+    if (hash === location.hash || (!hash && !location.hash)) return;
+    var url = location.pathname + location.search + hash;
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    } catch (error) { // some browsers refuse the History API on file://
+      if (push) location.hash = hash; else location.replace(url);
+    }
+  };
+
   CI.toHash = function (state, facets) {
     var params = new URLSearchParams();
     if (state.q) params.append("q", state.q);
-    facets.forEach(function (f) {
-      state.selected[f.key].forEach(function (v) { params.append(f.key, v); });
-    });
+    CI.appendFacets(params, state.selected, facets);
     if (state.mode !== "een") params.append("elementen", state.mode);
     if (state.sort !== "relevantie") params.append("sorteer", state.sort);
     var text = params.toString();
@@ -31,10 +57,7 @@
     var next = CI.emptyState(facets);
     var params = new URLSearchParams(hash.replace(/^#/, ""));
     next.q = params.get("q") || "";
-    facets.forEach(function (f) {
-      var allowed = f.options.map(function (o) { return o.value; });
-      next.selected[f.key] = params.getAll(f.key).filter(function (v) { return allowed.indexOf(v) !== -1; });
-    });
+    next.selected = CI.readFacets(params, facets);
     if (params.get("elementen") === "alle") next.mode = "alle";
     if (["titel", "erkenning"].indexOf(params.get("sorteer")) !== -1) next.sort = params.get("sorteer");
     return next;
@@ -55,14 +78,7 @@
     var pending = null;
 
     function write(push) {
-      var hash = currentHash();
-      if (hash === location.hash || (!hash && !location.hash)) return;
-      var url = location.pathname + location.search + hash;
-      try {
-        history[push ? "pushState" : "replaceState"](null, "", url);
-      } catch (error) { // some browsers refuse the History API on file://
-        if (push) location.hash = hash; else location.replace(url);
-      }
+      CI.setHash(currentHash(), push);
     }
 
     function flush() {

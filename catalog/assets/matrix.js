@@ -4,7 +4,7 @@
 // as textContent); a row is made once, when first shown, and only the rows shown are in the
 // table, added in batches after the first screenful; fixed column widths keep layout cheap.
 // A new column order makes the rows again. Stays quick at thousands of interventions.
-(function () {
+(function (CI) {
   "use strict";
 
   var data = window.CATALOG;
@@ -33,10 +33,7 @@
 
   function fromHash() {
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
-    facets.forEach(function (f) {
-      var allowed = f.options.map(function (o) { return o.value; });
-      state.selected[f.key] = params.getAll(f.key).filter(function (v) { return allowed.indexOf(v) !== -1; });
-    });
+    state.selected = CI.readFacets(params, facets);
     state.rows = params.get("rijen") === "elementen" ? "elementen" : "titel";
     state.columns = params.get("kolommen") === "totaal" ? "totaal" : "titel";
     toForm();
@@ -44,9 +41,7 @@
 
   function toHash() {
     var params = new URLSearchParams();
-    facets.forEach(function (f) {
-      state.selected[f.key].forEach(function (v) { params.append(f.key, v); });
-    });
+    CI.appendFacets(params, state.selected, facets);
     if (state.rows !== "titel") params.append("rijen", state.rows);
     if (state.columns !== "titel") params.append("kolommen", state.columns);
     var text = params.toString();
@@ -54,12 +49,7 @@
   }
 
   function remember() {
-    var url = location.pathname + location.search + toHash();
-    try {
-      history.replaceState(null, "", url);
-    } catch (error) { // some browsers refuse the History API on file://
-      location.replace(url);
-    }
+    CI.setHash(toHash(), false);
   }
 
   function toForm() {
@@ -343,4 +333,4 @@
     };
     document.body.appendChild(script);
   }
-})();
+})(window.CI = window.CI || {});
