@@ -204,9 +204,11 @@
 
   // -- loading -------------------------------------------------------------------------------
 
-  function load(name, done) {
+  // `inOrder`: runs after the scripts loaded before it with inOrder, while all download at once.
+  function load(name, done, inOrder) {
     var script = document.createElement("script");
     script.src = assets + name;
+    script.async = !inOrder;
     script.onload = done;
     script.onerror = function () {
       status.textContent = "Niet alles van de catalogus kon laden (" + name + "). Laad de pagina opnieuw.";
@@ -239,17 +241,14 @@
           done();
         });
       }
-      load("vendor/lunr.js", function () {
-        load("vendor/lunr.stemmer.support.js", function () {
-          load("vendor/lunr.nl.js", function () {
-            load("catalogus-index.js", function () {
-              search.setIndex(window.CATALOG_INDEX);
-              update();
-              done();
-            });
-          });
-        });
+      ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js"].forEach(function (name) {
+        load(name, null, true);
       });
+      load("catalogus-index.js", function () {
+        search.setIndex(window.CATALOG_INDEX);
+        update();
+        done();
+      }, true);
     });
   }
 
