@@ -100,6 +100,11 @@ def build_index(docs: list[dict[str, str]]) -> dict[str, Any]:
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
+    if not docs:  # lunr.py's build divides by the number of documents
+        import lunr
+
+        return {"version": lunr.__TARGET_JS_VERSION__, "fields": [name for name, _ in FIELDS], "fieldVectors": [],
+                "invertedIndex": [], "pipeline": builder.search_pipeline.serialize()}
     for doc in docs:
         builder.add(doc)
     return builder.build().serialize()

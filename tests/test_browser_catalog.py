@@ -318,3 +318,29 @@ def test_every_count_predicts_the_result_of_ticking_it(catalogue, start):
         box.check()
         assert status(catalogue) == predicted, box.get_attribute("id")
         box.uncheck()
+
+
+def test_a_catalogue_without_interventions_builds_and_its_pages_work(page, tmp_path):
+    """A new catalogue (elements, no interventions yet): the build makes an empty index instead
+    of failing in lunr.py, and the catalogue, matrix and choice helper say there is nothing."""
+    from conftest import build_site, make_catalog, serve_folder
+
+    root = make_catalog(tmp_path)
+    for record in (root / "interventions").glob("*.md"):
+        record.unlink()
+    build_site(root, tmp_path)
+    url, stop = serve_folder(tmp_path / "site")
+    try:
+        page.goto(url + "catalogus/")
+        page.wait_for_selector("html[data-catalog-ready]")
+        assert status(page) == "0 interventies"
+        page.fill("#ci-q", "buurt")
+        assert page.locator("#ci-empty").inner_text().startswith("Geen interventies gevonden met de zoekwoorden \u201cbuurt\u201d.")
+        page.goto(url + "matrix/")
+        page.wait_for_selector("html[data-matrix-ready]")
+        assert page.locator("#ci-matrix-status").inner_text() == "0 interventies, 3 werkzame elementen"
+        page.goto(url + "afwegen/")
+        page.wait_for_selector("html[data-helper-ready]")
+        assert page.errors == []
+    finally:
+        stop()
