@@ -22,17 +22,26 @@ SCALE = 1000
 
 def compact_index(serialized: dict[str, Any]) -> dict[str, Any]:
     fields = serialized["fields"]
-    vectors = {ref: dict(zip(elements[::2], elements[1::2])) for ref, elements in serialized["fieldVectors"]}
+    number = {field: k for k, field in enumerate(fields)}
+    # Per term number, per field: (document, score), read once from the vectors (lunr puts every
+    # posting of the inverted index in a vector too: tests/test_compact_index.py checks it).
+    found: dict[int, list[list[tuple[int, float]]]] = {}
+    for field_ref, elements in serialized["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        k, document = number[field], int(ref)
+        for term, score in zip(elements[::2], elements[1::2]):
+            per_field = found.get(term) or found.setdefault(term, [[] for _ in fields])
+            per_field[k].append((document, score))
     terms, postings = [], []
     for term, posting in serialized["invertedIndex"]:
         flat: list[int] = []
-        for number, field in enumerate(fields):
-            refs = sorted(int(ref) for ref in posting[field])
-            if not refs:
+        for k, pairs in enumerate(found.get(posting["_index"], ())):
+            if not pairs:
                 continue
+            pairs.sort()
+            refs = [ref for ref, _ in pairs]
             gaps = [ref - before for ref, before in zip(refs, [0, *refs])]
-            scores = [round(vectors[f"{field}/{ref}"][posting["_index"]] * SCALE) for ref in refs]
-            flat += [number, len(refs), *gaps, *scores]
+            flat += [k, len(pairs), *gaps, *(round(score * SCALE) for _, score in pairs)]
         terms.append(term)
         postings.append(flat)
     return {
