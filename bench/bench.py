@@ -113,6 +113,16 @@ def bare_project(root: Path, target: Path) -> Path:
     return baseline_project(docs, target, [{"Home": "index.md"}])
 
 
+def take_turns(command: tuple[str, ...], base: Path, turns: int) -> tuple[list[dict], list[dict]]:
+    """`command` and the plain mkdocs build of `base`, each `turns` times, in alternating order."""
+    made, bases = [], []
+    for turn in range(turns):
+        pair = [lambda: made.append(run_measured(*command)), lambda: bases.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(base)))]
+        for measure in pair if turn % 2 == 0 else reversed(pair):
+            measure()
+    return made, bases
+
+
 def build_figures(root: Path, tmp: Path, turns: int) -> dict:
     """Our build and the baseline, taking turns (in alternating order), the bare records once.
 
@@ -123,11 +133,7 @@ def build_figures(root: Path, tmp: Path, turns: int) -> dict:
     first = run_measured(*command)  # writes the pages the baseline copies; not counted
     base = baseline_project(root / "build" / "docs", tmp / "base", short_nav())
     bare = run_measured("-m", "mkdocs", "build", "-q", "-f", str(bare_project(root, tmp / "bare")))
-    builds, bases = [], []
-    for turn in range(turns):
-        pair = [lambda: builds.append(run_measured(*command)), lambda: bases.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(base)))]
-        for measure in pair if turn % 2 == 0 else reversed(pair):
-            measure()
+    builds, bases = take_turns(command, base, turns)
     ratios = [build["seconds"] / baseline["seconds"] for build, baseline in zip(builds, bases)]
     fastest = min(builds, key=lambda b: b["seconds"])
     return {
@@ -143,11 +149,7 @@ def site_figures(root: Path, base: Path, turns: int) -> dict:
     against the same plain mkdocs-material baseline, taking turns in alternating order like
     build_figures; the budget uses the median of the per-turn ratios."""
     command = (str(REPO / "build_catalog.py"), "--root", str(root), "site")
-    sites, bases = [], []
-    for turn in range(turns):
-        pair = [lambda: sites.append(run_measured(*command)), lambda: bases.append(run_measured("-m", "mkdocs", "build", "-q", "-f", str(base)))]
-        for measure in pair if turn % 2 == 0 else reversed(pair):
-            measure()
+    sites, bases = take_turns(command, base, turns)
     ratios = [made["seconds"] / baseline["seconds"] for made, baseline in zip(sites, bases)]
     return {
         "site_ratio": statistics.median(ratios), "site_turns": ratios,
