@@ -60,6 +60,22 @@ def build_site(root: Path, tmp: Path, bundle: bool = False) -> Path:
     return tmp
 
 
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory) -> Path:
+    """The valid fixture catalogue built once by `site` (as make site does): bundled/site,
+    bundled/offline.zip and the zip unpacked in bundled/unpacked. Read-only: a test that changes
+    records builds its own."""
+    return build_fixture_site(tmp_path_factory.mktemp("bundled"), bundle=True)
+
+
+@pytest.fixture(scope="session")
+def bundled_url(bundled):
+    """`bundled`'s site served over HTTP on 127.0.0.1."""
+    url, stop = serve_folder(bundled / "site")
+    yield url
+    stop()
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     """The fixture site served over HTTP on 127.0.0.1, once per test module."""

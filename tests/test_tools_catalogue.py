@@ -5,7 +5,7 @@ bundle. Fixtures and helpers are those of test_tools.py."""
 from __future__ import annotations
 
 from conftest import build_fixture_site, serve_folder
-from test_tools import axe_violations, built, element_rows, expected_element_rows, online, records, site, tab  # noqa: F401
+from test_tools import axe_violations, element_rows, expected_element_rows, records, site, tab  # noqa: F401
 
 
 def test_compare_from_ticks_in_the_catalogue(tab, site, records):
@@ -64,8 +64,8 @@ def test_catalogue_ticks_stop_at_four(browser, tmp_path):
 
 
 
-def test_no_wcag_violations_in_the_catalogue_with_ticks(page, online):
-    page.goto(online + "catalogus/")
+def test_no_wcag_violations_in_the_catalogue_with_ticks(page, bundled_url):
+    page.goto(bundled_url + "catalogus/")
     page.wait_for_selector("html[data-catalog-ready]")
     page.get_by_role("checkbox", name="Vergelijk Kan wél!").check()
     assert axe_violations(page) == []
