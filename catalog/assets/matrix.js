@@ -25,7 +25,6 @@
   var elementFacet = data.facets.filter(function (f) { return f.key === "element"; })[0];
   var elements = elementFacet.options; // {value: slug, label: title}, in title order
   var facets = data.facets.filter(function (f) { return f.key !== "element"; });
-  var titles = {};
 
   // -- state: filters and sort orders, in the address like the catalogue's ----------------------
 
@@ -104,21 +103,7 @@
 
   // -- the table ---------------------------------------------------------------------------------
 
-  function fold(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/\s+/).join(" ");
-  }
-
-  var byTitle = [];
-
-  function titleOrder() {
-    if (data.titleOrder) return data.titleOrder.map(function (i) { return items[i]; });
-    var keys = {};
-    items.forEach(function (item) { keys[item.slug] = fold(titles[item.slug] || item.slug); });
-    return items.slice().sort(function (a, b) {
-      var ka = keys[a.slug], kb = keys[b.slug];
-      return ka < kb ? -1 : ka > kb ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
-    });
-  }
+  var byTitle = data.titleOrder.map(function (i) { return items[i]; });
 
   function passes(item) {
     return facets.every(function (f) {
@@ -141,7 +126,7 @@
   var currentColumns = [];
 
   function makeRow(item) {
-    var title = titles[item.slug] || item.slug;
+    var title = item.title;
     var href = recordHref.replace("SLUG", item.slug);
     var own = {};
     item.elements.forEach(function (slug) { own[slug] = true; });
@@ -302,35 +287,18 @@
     else update();
   });
 
-  // -- titles: from the catalogue data, or else from the comparison's data file -----------------
+  // -- start -------------------------------------------------------------------------------------
 
-  function start() {
-    byTitle = titleOrder();
-    buildFilters();
+  buildFilters();
+  fromHash();
+  build();
+  // On a wide screen the filters are open; on a phone they fold away above the table.
+  if (window.matchMedia("(min-width: 60em)").matches) document.getElementById("ci-matrix-details").open = true;
+  form.hidden = false;
+  box.hidden = false;
+  window.addEventListener("hashchange", function () {
     fromHash();
     build();
-    // On a wide screen the filters are open; on a phone they fold away above the table.
-    if (window.matchMedia("(min-width: 60em)").matches) document.getElementById("ci-matrix-details").open = true;
-    form.hidden = false;
-    box.hidden = false;
-    window.addEventListener("hashchange", function () {
-      fromHash();
-      build();
-    });
-    document.documentElement.setAttribute("data-matrix-ready", "");
-  }
-
-  if (items.length && items[0].title !== undefined) {
-    items.forEach(function (item) { titles[item.slug] = item.title; });
-    start();
-  } else {
-    var own = document.querySelector('script[src$="catalogus-data.js"]');
-    var script = document.createElement("script");
-    script.src = own.src.replace(/catalogus-data\.js$/, "vergelijk-data.js");
-    script.onload = function () {
-      window.CATALOG_COMPARE.items.forEach(function (item) { titles[item.slug] = item.title; });
-      start();
-    };
-    document.body.appendChild(script);
-  }
+  });
+  document.documentElement.setAttribute("data-matrix-ready", "");
 })(window.CI = window.CI || {});
