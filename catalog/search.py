@@ -144,16 +144,18 @@ def script(variable: str, value: Any) -> str:
     several times faster than the same data as a JavaScript object literal (2.3 s -> 0.4 s for
     the index of 5,000 interventions in Chromium).
     """
-    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    literal = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")  # never end the script element early
-    return f"window.{variable}=JSON.parse({literal});\n"
+    return f"window.{variable}=JSON.parse({_json_literal(value)});\n"
 
 
 def chunk_script(variable: str, key: int, value: Any) -> str:
     """A classic script that adds one numbered part to a global: `window.X[key] = ...`."""
+    return f"(window.{variable}=window.{variable}||{{}})[{key}]=JSON.parse({_json_literal(value)});\n"
+
+
+def _json_literal(value: Any) -> str:
+    """`value` as JSON inside a JavaScript string literal, safe inside a script element."""
     payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    literal = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")
-    return f"(window.{variable}=window.{variable}||{{}})[{key}]=JSON.parse({literal});\n"
+    return json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")  # never end the script element early
 
 
 INDEX_FILE = "assets/catalogus-index.js"  # loaded by the page itself, after the first results
