@@ -13,6 +13,7 @@ from typing import Any
 
 from .frontmatter import Parsed, decode, field_at, parse_yaml, remove_controls
 from .problems import Problem, field_name
+from .schema import type_noun
 
 SYNONYMS_FILE = "synoniemen.yml"
 FIELD = "groepen"
@@ -161,15 +162,8 @@ def _term_problem(term: Any) -> str | None:
 
 
 def _noun(value: Any) -> str:
-    if isinstance(value, list):
-        return "lijst"
-    if isinstance(value, dict):
-        return "lijst met velden"
-    if isinstance(value, bool):
-        return "ja/nee-waarde"
-    if isinstance(value, (int, float)):
-        return "getal"
-    return "tekst"
+    # schema.type_noun, but a mapping here is read where a list was meant: "een lijst met velden".
+    return "lijst met velden" if isinstance(value, dict) else type_noun(value)
 
 
 def _article(value: Any) -> str:
