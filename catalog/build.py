@@ -277,12 +277,15 @@ class BuildError(Exception):
     """mkdocs refused the generated pages, or a page is missing afterwards."""
 
 
+def asset_files() -> dict[str, str]:
+    """The site's own styles and scripts (catalog/assets), by their path in the docs folder."""
+    return {f"assets/{source.relative_to(ASSETS).as_posix()}": source.read_text("utf-8") for source in sorted(ASSETS.rglob("*")) if source.is_file()}
+
+
 def write_docs(docs: Path, pages: list[Page]) -> None:
     """Replace the generated folder; only changed files are rewritten (mkdocs compares times)."""
     wanted = {docs / page.path: page.text for page in pages}
-    for source in ASSETS.rglob("*"):
-        if source.is_file():
-            wanted[docs / "assets" / source.relative_to(ASSETS)] = source.read_text("utf-8")
+    wanted.update((docs / path, text) for path, text in asset_files().items())
     if docs.exists():
         for path in sorted(docs.rglob("*"), reverse=True):
             if path.is_file() and path not in wanted:

@@ -46,7 +46,7 @@ import jinja2.bccache
 from . import load as load_module
 from . import render as render_module
 from . import validate as validate_module
-from .build import ASSETS, GENERATED, Progress, render_site
+from .build import ASSETS, GENERATED, Progress, asset_files, render_site
 from .link import build_graph
 from .load import Catalog, load_catalog
 from .opendata import open_data_files
@@ -236,10 +236,7 @@ class Preview:
         generated, files = render_site(catalog, lambda message: None, intervention_pages=lambda: [], open_data=False)
         again = [r for s, r in sorted(catalog.interventions.items()) if everything or s not in self.interventions or r.path in found.records]
         fresh = Renderer(catalog, generated.graph, render_settings(False)).intervention_pages(again)
-        other = {p.path: p.text for p in generated.pages + files}
-        for source in ASSETS.rglob("*"):
-            if source.is_file():
-                other[f"assets/{source.relative_to(ASSETS).as_posix()}"] = source.read_text("utf-8")
+        other = {p.path: p.text for p in generated.pages + files} | asset_files()
         before = set(self.written)
         self.other = other
         self.interventions = {
