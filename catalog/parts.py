@@ -161,15 +161,21 @@ class HtmlParts:
     def source_list(self, record) -> Markup:
         items = []
         for source in record.data["sources"]:
-            text = escape(source["title"])
-            if source["publisher"]:
-                text += f", {escape(source['publisher'])}"
-            if source["date"]:
-                text += f" ({dutch_date(source['date'])})"
+            text = escape(source_text(source))
             if source["url"]:
                 text += f'. <a href="{escape(source["url"])}">{escape(source["url"])}</a>'
             items.append(f"<li>{text}</li>")
         return Markup(f'<ul class="ci-sources">{"".join(items)}</ul>')
+
+
+def source_text(source: dict) -> str:
+    """A source as plain text on one line: title, publisher (date); the pages and the werkkaart."""
+    text = " ".join(str(source["title"]).split())
+    if source.get("publisher"):
+        text += ", " + " ".join(str(source["publisher"]).split())
+    if source.get("date"):
+        text += f" ({dutch_date(source['date'])})"
+    return text
 
 
 def _inline_list(values: list[str]) -> str:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .link import title_key
 from .opendata import labels
-from .parts import dutch_date, escape
+from .parts import dutch_date, escape, source_text
 
 if TYPE_CHECKING:
     from .link import Graph
@@ -53,15 +53,6 @@ def _one_line(value: Any) -> str | None:
     return " ".join(str(value).split())
 
 
-def _source(source: dict) -> str:
-    text = _one_line(source["title"]) or ""
-    if source.get("publisher"):
-        text += f", {_one_line(source['publisher'])}"
-    if source.get("date"):
-        text += f" ({dutch_date(source['date'])})"
-    return text
-
-
 def compare_item(renderer: Renderer, record: Record) -> dict[str, Any]:
     """One intervention's rows of the comparison, labels resolved (opendata.labels)."""
     d, lab = record.data, labels(renderer.catalog, record)
@@ -86,7 +77,7 @@ def compare_item(renderer: Renderer, record: Record) -> dict[str, Any]:
         "contact": [c for c in contact if c],
         "implementers": [_one_line(v) for v in d["implementers"]],
         "variants": [_one_line(v) for v in d["variants"]],
-        "sources": [_source(s) for s in d["sources"]],
+        "sources": [source_text(s) for s in d["sources"]],
         "elements": list(d["elements"]),
     }
 
