@@ -15,6 +15,7 @@ VOCABULARY_TITLES = {
     "evidence": "Erkenningsniveaus (`evidence`), van laag naar hoog",
     "kinds": "Soorten (`kind`)",
 }
+TAGGED = ("target_groups", "themes")  # their terms have `words`: the evidence a record's text must give
 
 
 def field_reference(taxonomy: dict[str, Any]) -> str:
@@ -25,11 +26,19 @@ def field_reference(taxonomy: dict[str, Any]) -> str:
         parts += _table(spec, kind, "")
     parts += ["### Bronnen (`sources`)", "", "Elke bron in `sources` heeft deze velden:", ""]
     parts += _table(raw_schemas()["common"]["$defs"]["source"], "common", "")
-    parts += ["### Woordenlijsten", "", "Deze waarden staan in `taxonomy.yml`. Een nieuwe waarde voeg je daar toe.", ""]
+    parts += ["### Woordenlijsten", "", "Deze waarden staan in `taxonomy.yml`. Een nieuwe waarde voeg je daar toe.",
+              "Bij doelgroepen en thema's staan de woorden die in de tekst van een record moeten staan als u die",
+              "doelgroep of dat thema kiest (zie `words` in `taxonomy.yml`; een '-' ervoor: ook midden in een woord).", ""]
     for name, title in VOCABULARY_TITLES.items():
-        parts += [f"#### {title}", "", "| waarde | naam | uitleg |", "| --- | --- | --- |"]
+        if name in TAGGED:
+            parts += [f"#### {title}", "", "| waarde | naam | uitleg | woorden in de tekst |", "| --- | --- | --- | --- |"]
+        else:
+            parts += [f"#### {title}", "", "| waarde | naam | uitleg |", "| --- | --- | --- |"]
         for slug, term in (taxonomy.get(name) or {}).items():
-            parts.append(f"| `{slug}` | {term.get('label', '')} | {term.get('description', '')} |")
+            row = f"| `{slug}` | {term.get('label', '')} | {term.get('description', '')} |"
+            if name in TAGGED:
+                row += f" {', '.join(term.get('words') or [])} |"
+            parts.append(row)
         parts.append("")
     return "\n".join(parts).rstrip("\n")
 
