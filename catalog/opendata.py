@@ -148,12 +148,20 @@ CSV_COLUMNS = (
 )
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection"):
+# =HYPERLINK(...) or a DDE payload would run on the reader's machine, and +31 30 ... would be
+# read as a sum. A leading apostrophe makes it text; the home page says so.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return " ".join(str(value).split())
+        text = "; ".join(str(v) for v in value)
+    else:
+        text = " ".join(str(value).split())
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def catalog_csv(catalog: Catalog, interventions: list[Record], directory: bool) -> str:

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from .facets import BY_VOCABULARY
 from .link import Graph, title_key
+from .scriptjson import script_json
 from .parts import REASSESSMENT_SOURCES, RECOGNITION_YEARS, HtmlParts, dutch_date, escape
 from .load import Catalog, Record
 from .markdown import parse_body
@@ -293,8 +294,7 @@ class Renderer(HtmlParts):
                                ("datePublished", str(s["date"]) if s["date"] else None), ("publisher", s["publisher"])) if v}
             for s in d["sources"]
         ]
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-        return Markup(f'<script type="application/ld+json">{text}</script>')
+        return Markup(f'<script type="application/ld+json">{script_json(data)}</script>')
 
     def redirect_pages(self) -> list[Page]:
         """A record's old addresses (aliases) as small HTML files that send the reader on; mkdocs

@@ -23,6 +23,7 @@ from .facets import FACETS
 from .load import Catalog
 from .opendata import labels
 from .link import title_key
+from .scriptjson import script_string
 from .render import CARDS_PER_FILE, TEXT_OF_HTML, Page, body_sections
 from .synonyms import synonym_groups
 from .words import LUNR_NL, compound_parts, fold, key, known_words, stem, stop_words, vocabulary
@@ -154,8 +155,7 @@ def chunk_script(variable: str, key: int, value: Any) -> str:
 
 def _json_literal(value: Any) -> str:
     """`value` as JSON inside a JavaScript string literal, safe inside a script element."""
-    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")  # never end the script element early
+    return script_string(json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
 
 
 INDEX_FILE = "assets/catalogus-index.js"  # loaded by the page itself, after the first results

@@ -1,0 +1,99 @@
+"""Hostile but valid text in every output: the CSV (formula cells), catalogus.json, the Atom
+feed (well-formed XML) and the JSON inside <script> elements (JSON-LD and the data scripts).
+Text that check accepts must come out as the same text, and never as a formula, markup or
+broken XML. (Refused text has its fixtures in tests/fixtures/invalid/.)"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import build_fixture_site
+from catalog.scriptjson import script_json, script_string
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SUMMARY = "=HYPERLINK(\"https://evil.example\";\"klik\") voor kinderen < 12 & ouders --> \u2028samen"
+LABEL = "Kinderen <12 & ouders >"
+VARIANT = "@SUM(1+1)*cmd|' /C calc'!A0"
+PHONE = "+31 30 123 45 67"
+DURATION = "-3 maanden ]]> &amp; \U0001F600"
+BODY = "## Doel\n\nTekst met `</script><!--<script>` en \u2028 en een \U0001F600.\n"
+
+
+def _hostile(root) -> None:
+    taxonomy = root / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text("utf-8").replace("{label: Kinderen,", "{label: " + json.dumps(LABEL) + ","), "utf-8")
+    path = root / "interventions" / "kan-wel.md"
+    text = path.read_text("utf-8")
+    text = text.replace("summary: Bewoners zetten met een buurtcoach een eigen idee om in actie.", "summary: " + json.dumps(SUMMARY))
+    text = text.replace("target_groups: [bewoners, jongeren]", "target_groups: [bewoners, kinderen]")
+    text = text.replace("  - Een variant voor jongeren", "  - " + json.dumps(VARIANT))
+    text = text.replace("  website:", f"  phone: {json.dumps(PHONE)}\n  website:")
+    text = text.replace("duration: 15 maanden", "duration: " + json.dumps(DURATION, ensure_ascii=False))
+    path.write_text(text.split("\n---\n")[0] + "\n---\n\n" + BODY, "utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    return build_fixture_site(tmp_path_factory.mktemp("hostile"), before=_hostile) / "site"
+
+
+def test_csv_neutralises_formula_cells(hostile_site):
+    raw = (hostile_site / "catalogus.csv").read_bytes().decode("utf-8-sig")
+    row = next(r for r in csv.DictReader(io.StringIO(raw), delimiter=";") if r["slug"] == "kan-wel")
+    assert row["samenvatting"] == "'" + " ".join(SUMMARY.split())
+    assert row["varianten"] == "'" + VARIANT
+    assert row["telefoon"] == "'" + PHONE
+    assert row["duur"] == "'" + DURATION
+    assert row["doelgroepen"] == "Bewoners; " + LABEL
+    assert row["titel"] == "Kan wél!"  # ordinary text stays as it is
+    for cell in (c for r in csv.reader(io.StringIO(raw), delimiter=";") for c in r):
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+def test_home_page_says_how_formula_cells_are_written(hostile_site):
+    page = (hostile_site / "index.html").read_text("utf-8")
+    assert "Begint een cel met =, +, - of @, dan staat er een &#39; voor" in page or "Begint een cel met =, +, - of @, dan staat er een ' voor" in page
+
+
+def test_json_keeps_the_text_as_written(hostile_site):
+    data = json.loads((hostile_site / "catalogus.json").read_text("utf-8"))
+    fields = next(r["fields"] for r in data["interventions"] if r["slug"] == "kan-wel")
+    assert (fields["summary"], fields["variants"], fields["developer"]["phone"], fields["duration"]) == (SUMMARY, [VARIANT], PHONE, DURATION)
+    assert data["taxonomy"]["target_groups"]["kinderen"]["label"] == LABEL
+
+
+def test_feed_is_well_formed_xml_with_the_same_text(hostile_site):
+    root = ET.parse(hostile_site / "feed.xml").getroot()  # raises on ill-formed XML
+    summaries = [e.find(ATOM + "summary").text for e in root.findall(ATOM + "entry")]
+    assert " ".join(SUMMARY.split()) in summaries
+
+
+def test_json_in_scripts_escapes_markup_characters(hostile_site):
+    page = (hostile_site / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert len(found) == 1
+    assert not re.search("[<>&\u2028\u2029]", found[0])
+    data = json.loads(found[0])
+    assert data["description"] == " ".join(SUMMARY.split())
+    assert {"@type": "Audience", "audienceType": LABEL} in data["audience"]
+    for name in ("catalogus-data.js", "vergelijk-data.js", "catalogus-index.js"):
+        script = (hostile_site / "assets" / name).read_text("utf-8")
+        assert not re.search("[<>&\u2028\u2029]", script), name
+    cards = "".join(p.read_text("utf-8") for p in (hostile_site / "assets").glob("catalogus-kaarten-*.js"))
+    assert cards and not re.search("[<>&\u2028\u2029]", cards)
+
+
+@pytest.mark.parametrize("value", [SUMMARY, {"a": [LABEL, BODY]}, "</script>", "<!--", "\u2029"])
+def test_script_json_round_trips(value):
+    text = script_json(value)
+    assert not re.search("[<>&\u2028\u2029]", text)
+    assert json.loads(text) == value
+    literal = script_string(json.dumps(value))
+    assert not re.search("[<>&\u2028\u2029]", literal)
+    assert json.loads(json.loads(literal)) == value
