@@ -26,8 +26,11 @@ _PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FENCE = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(---|\.\.\.)[ \t]*$")
 # Characters no record needs: C0 controls but tab and newline, DEL, C1 controls, and the bidi
-# embeddings, overrides and isolates that make text read differently from how it is stored.
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# embeddings, overrides and isolates that make text read differently from how it is stored;
+# and what XML forbids, so that the feed stays well-formed: lone surrogates and the Unicode
+# non-characters (U+FDD0-U+FDEF and the last two code points of every plane, such as U+FFFE).
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff" + _NONCHARACTERS + "]")
 _NAMES = {"\x00": "NUL", "\x1b": "ESC", "\r": "CR", "\x7f": "DEL", "\x0b": "VT", "\x0c": "FF", "\x08": "BS", "\x07": "BEL"}
 MAX_REPORTED = 10  # per file: a file full of control characters gets ten lines and a count
 MAX_DEPTH = 5  # nested lists and mappings; the format uses 3 (a source inside sources)
@@ -78,7 +81,16 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} ({name})" if name else f"U+{ord(char):04X}"
 
 
+def yaml_escape(char: str) -> str:
+    """How YAML writes the character between double quotes: \\u001b, or \\U0001fffe beyond U+FFFF."""
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
+
+
 def char_message(char: str) -> str:
+    if "\ud800" <= char <= "\udfff":
+        return f"het teken {describe(char)} is een losse helft van een teken (surrogaat) en geen tekst; haal het weg"
+    if "\ufdd0" <= char <= "\ufdef" or ord(char) & 0xFFFE == 0xFFFE:
+        return f"het teken {describe(char)} is een niet-teken (Unicode gebruikt het niet voor tekst) en maakt de feed (XML) ongeldig; haal het weg"
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
         return f"het teken {describe(char)} keert de leesrichting om, zodat de tekst anders leest dan hij is opgeslagen; haal het weg"
     return f"onzichtbaar stuurteken {describe(char)}; haal het weg"

@@ -9,7 +9,7 @@ from typing import Any
 
 from .frontmatter import Parsed, decode, describe, field_at, parse_document, parse_yaml, remove_controls
 from .problems import Problem
-from .slug import SLUG_RE, slugify
+from .slug import MAX_SLUG, SLUG_RE, short_slug, slugify
 from .synonyms import SYNONYMS_FILE, load_synonyms
 
 RECORD_DIRS = {"intervention": "interventions", "element": "elements"}
@@ -132,6 +132,8 @@ def _load_record(root: Path, kind: str, path: Path, problems: list[Problem]) -> 
     slug = path.stem
     if not SLUG_RE.match(slug):
         problems.append(Problem(rel, 1, "file", _file_name_message(slug)))
+    elif len(slug) > MAX_SLUG:
+        problems.append(Problem(rel, 1, "file", f"de bestandsnaam is te lang: {len(slug)} tekens zonder .md, maximaal {MAX_SLUG} (anders past hij niet in elk bestandssysteem en in de zip); bedoelde je {short_slug(slug)}.md?"))
     text, error = _read(path)
     if error:
         problems.append(Problem(rel, 1, "file", error))

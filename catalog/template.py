@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .load import RECORD_DIRS
 from .schema import raw_schemas, resolve
-from .slug import SLUG_RE, slugify
+from .slug import SLUG_RE, short_slug, slugify
 
 
 def render_template(kind: str, title: str) -> str:
@@ -59,7 +59,7 @@ def new_record(root: Path, kind: str, title: str) -> Path:
         raise ValueError(f"de titel is te lang ({len(title)} tekens, maximaal {limit}); kies een kortere titel")
     if any(not c.isprintable() for c in title):
         raise ValueError("de titel bevat een regeleinde of een onzichtbaar teken; typ hem op één regel")
-    slug = slugify(title)
+    slug = short_slug(slugify(title))
     if not SLUG_RE.match(slug):
         raise ValueError(f"van de titel '{title}' is geen bestandsnaam te maken; gebruik letters en cijfers")
     path = root / RECORD_DIRS[kind] / f"{slug}.md"

@@ -11,11 +11,11 @@ from . import schema
 from .link import as_date
 from .load import TAXONOMY_FILE, Catalog, Record
 from .problems import Problem, field_name
-from .frontmatter import FORBIDDEN, char_message, describe
+from .frontmatter import FORBIDDEN, char_message, describe, yaml_escape
 from .markdown import parse_body
 from .safety import body_problems, field_problems
 from .slug import RESERVED_SLUGS, fold
-from .synonyms import synonym_problems
+from .synonyms import SYNONYMS_FILE, synonym_problems
 
 CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
@@ -27,6 +27,9 @@ def validate(catalog: Catalog, changed: set[str] | None = None) -> list[Problem]
     problems = list(catalog.problems)
     problems += _taxonomy(catalog, validators["taxonomy"])
     problems += synonym_problems(catalog.synonyms)
+    problems += vocabulary_text(TAXONOMY_FILE, catalog.taxonomy)
+    if catalog.synonyms is not None:
+        problems += vocabulary_text(SYNONYMS_FILE, catalog.synonyms)
     for record in catalog.all_records():
         for rule in RECORD_RULES:
             problems += rule(record, validators)
@@ -82,6 +85,22 @@ def no_script(record: Record, validators) -> Iterator[Problem]:
         yield Problem(record.path, parsed.body_line + line - 1, "body", message)
 
 
+def vocabulary_text(path: str, parsed) -> Iterator[Problem]:
+    """taxonomy.yml and synoniemen.yml reach the same pages, scripts and data as record fields:
+    the same rules for markup and for characters that are no text."""
+    if not isinstance(parsed.data, (dict, list)):
+        return
+    for where, text in _strings(parsed.data, ()):
+        if any(where[: len(p)] == p for p in parsed.error_paths):
+            continue
+        for offset, message in field_problems(text):
+            yield Problem(path, parsed.line_of(where) + offset, field_name(where), message)
+        match = FORBIDDEN.search(text)
+        if match:
+            escape = "\\r" if match.group() == "\r" else yaml_escape(match.group())
+            yield Problem(path, parsed.line_of(where), field_name(where), f"{char_message(match.group())} (in YAML geschreven als {escape})")
+
+
 def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, str):
         yield path, value
@@ -126,7 +145,7 @@ def plain_text(record: Record, validators) -> Iterator[Problem]:
     for path, text in _strings(parsed.data, ()):
         match = FORBIDDEN.search(text)
         if match:
-            escape = "\\r" if match.group() == "\r" else f"\\u{ord(match.group()):04x}"
+            escape = "\\r" if match.group() == "\r" else yaml_escape(match.group())
             yield Problem(record.path, parsed.line_of(path), field_name(path), f"{char_message(match.group())} (in YAML geschreven als {escape})")
     title = record.data.get("title")
     if isinstance(title, str) and title.strip():

@@ -37,7 +37,7 @@ def test_rule_fixture(name, tmp_path, capsys):
 def test_all_problems_reported_at_once(tmp_path, capsys):
     """Every record fixture together: all their messages in one run, sorted, then one count."""
     # taxonomy.yml and synoniemen.yml are one file each: their fixtures cannot be laid together.
-    names = [n for n in RULE_FIXTURES if n != "taxonomy" and not n.startswith("synonyms-")]
+    names = [n for n in RULE_FIXTURES if not n.startswith(("taxonomy", "synonyms-"))]
     root = make_catalog(tmp_path, *names)
     code, lines, _ = run_cli(capsys, "--root", root, "check")
     # The lists of allowed slugs grow with the other fixtures' files, so compare without them.
