@@ -14,8 +14,9 @@ from .problems import Problem, field_name
 from .frontmatter import FORBIDDEN, char_message, describe, yaml_escape
 from .markdown import parse_body
 from .safety import body_problems, field_problems
-from .slug import RESERVED_SLUGS, fold
+from .slug import RESERVED_SLUGS
 from .synonyms import SYNONYMS_FILE, synonym_problems
+from .integrity import taxonomy_problems, title_key, unassessed_without_assessment
 
 CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
@@ -27,6 +28,7 @@ def validate(catalog: Catalog, changed: set[str] | None = None) -> list[Problem]
     problems = list(catalog.problems)
     problems += _taxonomy(catalog, validators["taxonomy"])
     problems += synonym_problems(catalog.synonyms)
+    problems += taxonomy_problems(catalog)
     problems += vocabulary_text(TAXONOMY_FILE, catalog.taxonomy)
     if catalog.synonyms is not None:
         problems += vocabulary_text(SYNONYMS_FILE, catalog.synonyms)
@@ -192,7 +194,10 @@ def plausible_dates(record: Record, validators) -> Iterator[Problem]:
     dated += [(("assessment", "date"), assessment.get("date")), (("updated",), data.get("updated"))]
     for path, value in dated:
         day = _as_date(value)
-        if day and day > today + FUTURE_MARGIN:
+        # A source may be about to appear; a record cannot have been updated tomorrow (its date
+        # becomes the catalogue's date on every page and in the feed). One day for time zones.
+        margin = datetime.timedelta(days=1) if path == ("updated",) else FUTURE_MARGIN
+        if day and day > today + margin:
             yield Problem(record.path, parsed.line_of(path), field_name(path), f"'{value}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)")
         elif day and day.year < 1900:
             yield Problem(record.path, parsed.line_of(path), field_name(path), f"'{value}' ligt voor 1900; controleer het jaartal")
@@ -218,7 +223,7 @@ def reserved_slug(record: Record, validators) -> Iterator[Problem]:
         yield Problem(record.path, 1, "file", f"de naam {record.slug}.md is gereserveerd voor de overzichtspagina van de map; kies een andere titel")
 
 
-RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug)
+RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug, unassessed_without_assessment)
 
 
 def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:
@@ -229,7 +234,7 @@ def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:
     for record in catalog.all_records():
         title = record.data.get("title")
         if isinstance(title, str) and title.strip():
-            by_title[_title_key(title)].append(record)
+            by_title[title_key(title)].append(record)
     for records in by_title.values():
         if len(records) < 2:
             continue
@@ -241,7 +246,7 @@ def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:
             yield Problem(
                 record.path, record.parsed.line_of(("title",)), "title",
                 f"deze titel lijkt te veel op '{first.data['title']}' in {first.path} "
-                "(alleen hoofdletters, accenten of de vorm van tekens verschillen); kies een duidelijk andere titel",
+                "(alleen hoofdletters, accenten, leestekens of de vorm van tekens verschillen); kies een duidelijk andere titel",
             )
 
 
@@ -271,6 +276,3 @@ def unique_addresses(catalog: Catalog) -> Iterator[Problem]:
                 yield Problem(record.path, line, field, message)
 
 
-def _title_key(title: str) -> str:
-    visible = "".join(c for c in unicodedata.normalize("NFKC", title) if unicodedata.category(c) != "Cf")
-    return fold(visible)

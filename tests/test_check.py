@@ -136,6 +136,7 @@ def test_every_rule_has_a_fixture():
         "schema_rules": "wrong-type", "not_related_to_itself": "related-self",
         "no_script": "unsafe-html", "heading_outline": "heading-outline", "plain_text": "control-characters",
         "plausible_dates": "future-date", "reserved_slug": "reserved-slug",
+        "unassessed_without_assessment": "unassessed-with-assessment",
     }
     assert {rule.__name__ for rule in RECORD_RULES} == set(covered)
     assert set(covered.values()) <= set(RULE_FIXTURES)
@@ -148,7 +149,7 @@ def test_title_clash_lands_on_the_file_under_review(tmp_path, capsys):
     code, lines, _ = run_cli(capsys, "--root", root, "check", root / "interventions" / "kan-wel.md")
     assert (code, lines) == (1, [
         "interventions/kan-wel.md:2: title: deze titel lijkt te veel op 'Kan Wel!' in elements/kan-wel.md "
-        "(alleen hoofdletters, accenten of de vorm van tekens verschillen); kies een duidelijk andere titel",
+        "(alleen hoofdletters, accenten, leestekens of de vorm van tekens verschillen); kies een duidelijk andere titel",
         "1 fout in 1 bestand (van 1 gecontroleerd).",
     ])
 
@@ -176,5 +177,20 @@ def test_taxonomy_term_index_is_reserved(valid_catalog, capsys):
     code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
     assert (code, lines) == (1, [
         "taxonomy.yml:8: themes.index: de term 'index' is gereserveerd voor de overzichtspagina; kies een andere naam",
+        "1 fout in 1 bestand (van 7 gecontroleerd).",
+    ])
+
+
+def test_updated_after_today_is_refused(valid_catalog, capsys):
+    """`updated` becomes the catalogue's date on every page and in the feed: not even a few days
+    ahead (sources may be a month ahead: a document about to appear)."""
+    import datetime
+
+    soon = datetime.date.today() + datetime.timedelta(days=3)
+    path = valid_catalog / "interventions" / "kan-wel.md"
+    path.write_text(path.read_text("utf-8").replace("updated: 2020-02-29", f"updated: {soon.isoformat()}"), "utf-8")
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
+    assert (code, lines) == (1, [
+        f"interventions/kan-wel.md:22: updated: '{soon.isoformat()}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)",
         "1 fout in 1 bestand (van 7 gecontroleerd).",
     ])
