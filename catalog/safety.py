@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from typing import Iterator
+from urllib.parse import unquote, urlsplit
 
 from .markdown import Document
 
@@ -50,6 +52,10 @@ def body_problems(document: Document) -> Iterator[tuple[int, str]]:
         scheme = url_scheme(url)
         if scheme and scheme not in SCHEMES:
             yield line, f"links met {scheme}: zijn niet toegestaan; gebruik een http://- of https://-adres"
+        elif scheme in ("http", "https"):
+            message = host_problem(url)
+            if message:
+                yield line, message
 
 
 def field_problems(text: str) -> Iterator[tuple[int, str]]:
@@ -61,6 +67,36 @@ def field_problems(text: str) -> Iterator[tuple[int, str]]:
             yield text.count("\n", 0, match.start()), f"de HTML-tag <{tag.group(2).lower()}> {CODE}"
         else:
             yield text.count("\n", 0, match.start()), "HTML-code kan niet in dit veld; schrijf gewone tekst (zonder < voor een letter)"
+
+
+def host_problem(url: str) -> str | None:
+    """A web address that goes elsewhere than it reads: a name@ before the host
+    (https://rijksoverheid.nl@evil.example goes to evil.example), or a host with a letter from
+    another script (a Cyrillic і in rijksoverheid.nl), also when written as xn--."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None  # the schema's format or the browser refuses it
+    if "@" in parts.netloc:
+        return (
+            f"'{url}' heeft een naam@ voor het domein: de link gaat naar {parts.netloc.rpartition('@')[2] or 'een andere site'}, "
+            "niet naar wat ervoor staat; haal het deel tot en met @ weg"
+        )
+    host = unquote(parts.hostname or "")
+    for label in host.split("."):
+        if label.lower().startswith("xn--"):
+            try:
+                label = label.encode("ascii").decode("idna")
+            except UnicodeError:
+                return f"'{url}' heeft een ongeldige domeinnaam ({label}); typ het adres zoals het in de adresbalk staat"
+        odd = next((c for c in label if not c.isascii() and (
+            unicodedata.normalize("NFKC", c) != c or not (c.isalpha() and unicodedata.name(c, "").startswith("LATIN")))), None)
+        if odd:
+            return (
+                f"'{url}' heeft in de domeinnaam '{odd}' ({unicodedata.name(odd, '?')}), een teken dat op een gewone letter "
+                "kan lijken maar naar een andere site leidt; typ het adres met gewone letters"
+            )
+    return None
 
 
 def url_scheme(url: str) -> str:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import html
+import re
 import unicodedata
 from collections import defaultdict
 from typing import Any, Iterator
+
+from markdown.extensions.toc import slugify as toc_slugify
 
 from . import schema
 from .link import as_date
@@ -13,7 +17,7 @@ from .load import TAXONOMY_FILE, Catalog, Record
 from .problems import Problem, field_name
 from .frontmatter import FORBIDDEN, char_message, describe, yaml_escape
 from .markdown import parse_body
-from .safety import body_problems, field_problems
+from .safety import body_problems, field_problems, host_problem
 from .slug import RESERVED_SLUGS
 from .synonyms import SYNONYMS_FILE, synonym_problems
 from .integrity import taxonomy_problems, title_key, unassessed_without_assessment
@@ -83,6 +87,10 @@ def no_script(record: Record, validators) -> Iterator[Problem]:
     for path, text in _strings(parsed.data, ()):
         for offset, message in field_problems(text):
             yield Problem(record.path, parsed.line_of(path) + offset, field_name(path), message)
+        if text.startswith(("http://", "https://")) and not text.count("@"):  # with @ the schema speaks
+            message = host_problem(text)
+            if message:
+                yield Problem(record.path, parsed.line_of(path), field_name(path), message)
     for line, message in body_problems(parse_body(parsed.body)):
         yield Problem(record.path, parsed.body_line + line - 1, "body", message)
 
@@ -136,7 +144,20 @@ def heading_outline(record: Record, validators) -> Iterator[Problem]:
             continue
         elif heading.level > previous + 1:
             yield Problem(record.path, line, "body", f"dit kopje slaat een niveau over ({'#' * previous} naar {'#' * heading.level}); gebruik {'#' * (previous + 1)}")
+        anchor = heading_anchor(heading.html)
+        if anchor.startswith(RESERVED_ANCHORS):
+            yield Problem(record.path, line, "body", f"dit kopje krijgt het anker '{anchor}', maar namen die met {' of '.join(RESERVED_ANCHORS)} beginnen gebruikt de site zelf (zoals het zoekveld); kies een ander kopje")
         previous = max(heading.level, 2)
+
+
+# Ids the page's scripts and Material rely on: ci-q (the header search), __drawer, __toc, ...
+RESERVED_ANCHORS = ("ci-", "_")
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def heading_anchor(heading_html: str) -> str:
+    """The id the site gives a heading (mkdocs' toc with markdown's slugify)."""
+    return toc_slugify(html.unescape(_TAGS.sub("", heading_html)).strip(), "-")
 
 
 def plain_text(record: Record, validators) -> Iterator[Problem]:
