@@ -4,6 +4,7 @@
     python build_catalog.py check [PATH...]   validate (exit 0 clean, 1 content errors, 2 usage)
     python build_catalog.py new "Titel"       write interventions/<slug>.md from the template
     python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
+    python build_catalog.py tags              list terms a record's text names but its tags lack
     python build_catalog.py site              check, then build site/ and the offline zip (make site)
     python build_catalog.py build             check, then build site/
     python build_catalog.py bundle            check, then write the offline zip in dist/
@@ -50,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     docs = commands.add_parser("docs", help="werk het veldenoverzicht in CONTRIBUTING.md bij")
     docs.add_argument("--check", action="store_true", help="alleen controleren of het bijgewerkt is")
     docs.set_defaults(func=cmd_docs)
+
+    tags = commands.add_parser("tags", help="toon doelgroepen en thema's die de tekst van een record noemt, maar die het record niet heeft")
+    tags.set_defaults(func=cmd_tags)
 
     site = commands.add_parser("site", help="controleer en bouw de site in site/ en tegelijk de offline versie in dist/catalogus-offline.zip")
     site.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
@@ -134,6 +138,25 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.check and not current:
         print("CONTRIBUTING.md is niet bijgewerkt; draai: python build_catalog.py docs", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    from catalog.load import load_catalog
+    from catalog.problems import visible
+    from catalog.tagwords import untagged_mentions
+
+    catalog = load_catalog(args.root.resolve())
+    nouns = {"target_groups": "doelgroep", "themes": "thema"}
+    found = 0
+    for record in sorted(catalog.interventions.values(), key=lambda r: r.path):
+        for vocabulary, mention in untagged_mentions(catalog, record):
+            found += 1
+            print(visible(f"{record.path}: {nouns[vocabulary]} '{mention.term}'? de tekst noemt '{mention.found}' (woord '{mention.entry}')"))
+    if found:
+        print(f"{found} keer noemt de tekst een doelgroep of thema die het record niet heeft. Voeg er een toe als de interventie er echt over gaat; anders laat u het zo.")
+    else:
+        print("Geen records die een doelgroep of thema noemen die ze niet hebben.")
     return 0
 
 

@@ -21,6 +21,7 @@ from .safety import body_problems, field_problems, host_problem
 from .slug import RESERVED_SLUGS
 from .synonyms import SYNONYMS_FILE, synonym_problems
 from .integrity import taxonomy_problems, title_key, unassessed_without_assessment
+from .tagwords import tag_evidence
 
 CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
@@ -41,6 +42,7 @@ def validate(catalog: Catalog, changed: set[str] | None = None) -> list[Problem]
             problems += rule(record, validators)
     problems += unique_titles(catalog, changed or set())
     problems += unique_addresses(catalog)
+    problems += tag_evidence(catalog)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 
