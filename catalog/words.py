@@ -108,6 +108,10 @@ def phrase_key(text: str) -> str:
 # itself or of COMMON_PARTS, at least MIN_PART letters; a linking s, e or en may stand between.
 
 MIN_PART = 4
+# Longer "words" are no Dutch compound ("arbeidsongeschiktheidsverzekering" has 33 letters) but a
+# slip or an attack: splitting tries every cut, so a 445,000-letter word held the build for
+# minutes. They are not split and not used as parts; the page does the same (catalogus-search.js).
+MAX_COMPOUND = 60
 LINKS = ("", "s", "en", "e")
 # Heads that are often the last part of a compound even where the catalogue never uses them alone.
 COMMON_PARTS = frozenset("""
@@ -133,7 +137,7 @@ def compound_parts(word: str, known: frozenset[str] | set[str], depth: int = 0) 
     particle: 'moestuin' -> 'moes' + 'tuin', 'familiegroepsplan' -> 'familiegroep' + 'plan'.
     [] for a word that is not such a compound.
     """
-    if depth > 2 or len(word) < 2 * MIN_PART:
+    if depth > 2 or not 2 * MIN_PART <= len(word) <= MAX_COMPOUND:
         return []
     fallback = None
     for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
@@ -164,7 +168,7 @@ def known_words(texts: Iterable[str]) -> set[str]:
     stops = stop_words()
     known = set(COMMON_PARTS)
     for text in texts:
-        known.update(w for w in text.split() if len(w) >= MIN_PART and w.isalpha() and w not in stops)
+        known.update(w for w in text.split() if MIN_PART <= len(w) <= MAX_COMPOUND and w.isalpha() and w not in stops)
     return known
 
 
@@ -174,5 +178,5 @@ def vocabulary(texts: Iterable[str]) -> list[str]:
     stops = stop_words()
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update({w for w in text.split() if len(w) >= MIN_PART and w.isalpha() and w not in stops})
+        counts.update({w for w in text.split() if MIN_PART <= len(w) <= MAX_COMPOUND and w.isalpha() and w not in stops})
     return [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]

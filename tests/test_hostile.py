@@ -5,6 +5,7 @@ a blow-up (the cases below took minutes, gigabytes or a segfault before)."""
 
 from __future__ import annotations
 
+import random
 import resource
 import subprocess
 import sys
@@ -43,6 +44,8 @@ CASES = {
     "a file of 600 kB": (record(body="Tekst. " * 90_000), 1),
     "title of 100,000 characters": ("---\ntitle: " + "a" * 100_000 + "\n---\n", 1),
     "dates after 2106": (record(front="updated: 2201-01-01\n"), 1),
+    # Compound splitting tried every cut of every word: this held the build for 4.5 minutes.
+    "a word of 445,000 letters": (record(body="".join(random.Random(1).choice("abcdefghijklmnopqrstuvwxyz") for _ in range(445_000))), 0),
 }
 
 
@@ -90,3 +93,30 @@ def test_sixty_elements_on_one_record_build(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     page = (tmp_path / "site" / "interventies" / "alles-tegelijk" / "index.html").read_text("utf-8")
     assert '<a href="../veel-tegelijk/">Veel tegelijk</a>: deelt 30 werkzame elementen' in page
+
+
+class CountingSet(set):
+    """A set of known words that counts how often it is asked."""
+
+    asked = 0
+
+    def __contains__(self, word) -> bool:
+        CountingSet.asked += 1
+        return super().__contains__(word)
+
+
+@pytest.mark.parametrize("length", [61, 1_000, 445_000])
+def test_word_splitting_does_not_grow_with_the_word(length):
+    """Splitting a compound asks the known words a bounded number of times, however long the
+    word: the work is linear in the text, not quadratic in a word."""
+    from catalog.words import MAX_COMPOUND, compound_parts, known_words
+
+    word = ("buurthuis" * (length // 9 + 1))[:length]
+    known = CountingSet(known_words([word, "buurt huis buurthuis"]))
+    assert word not in known
+    CountingSet.asked = 0
+    assert compound_parts(word, known) == []
+    assert CountingSet.asked == 0
+    CountingSet.asked = 0
+    compound_parts(word[:MAX_COMPOUND], known)
+    assert 0 < CountingSet.asked < 1_000

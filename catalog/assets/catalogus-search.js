@@ -21,6 +21,7 @@
   var FIELD_WEIGHT = { title: 3, about: 2, body: 1, parts: 1 };
   var FEW_LETTERS = 3; // a last word shorter than this is still being typed
   var PART = 4; // letters of a compound's part at least (catalog/words.py: MIN_PART)
+  var LONGEST = 60; // letters of a compound at most: a longer word is not split (catalog/words.py: MAX_COMPOUND)
   var LINKS = ["s", "en", "e"]; // between the parts: ontmoeting-s-plek
   var CORRECT_FROM = 5; // letters: shorter words are not corrected
   var SPLIT_BELOW = 5; // records with the compound itself: fewer, and its parts are looked up too
@@ -150,6 +151,7 @@
     // A compound typed as one word: its two parts, where both are words of the catalogue
     // ("ontmoetingsplek" -> "ontmoeting" + "plek"), the longest last part first.
     function parts(word) {
+      if (word.length > LONGEST) return null;
       for (var i = PART; i <= word.length - PART; i++) {
         var head = word.slice(i);
         if (CI.isStopWord(head) || !has(CI.wordKey(head))) continue;
