@@ -40,7 +40,24 @@ def field_reference(taxonomy: dict[str, Any]) -> str:
                 row += f" {', '.join(term.get('words') or [])} |"
             parts.append(row)
         parts.append("")
+    parts += _questions(taxonomy.get("questions"))
     return "\n".join(parts).rstrip("\n")
+
+
+def _questions(questions: Any) -> list[str]:
+    if not isinstance(questions, dict) or not questions:
+        return []
+    parts = [
+        "#### Vragen (`questions`)", "",
+        "De vragen die wijkprofessionals meebrengen. Een interventie beantwoordt een vraag als ze minstens",
+        "een van de thema's heeft en, als er doelgroepen staan, ook minstens een van die doelgroepen.", "",
+        "| waarde | vraag | thema's | doelgroepen |", "| --- | --- | --- | --- |",
+    ]
+    for slug, question in questions.items():
+        if isinstance(question, dict):
+            themes, groups = question.get("themes") or [], question.get("target_groups") or []
+            parts.append(f"| `{slug}` | {question.get('label', '')} | {', '.join(themes)} | {', '.join(groups)} |")
+    return parts + [""]
 
 
 def _table(spec: dict, schema_name: str, prefix: str) -> list[str]:

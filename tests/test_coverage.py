@@ -1,0 +1,51 @@
+"""Coverage (issue 26): enough full interventions, and for every question a wijkprofessional
+brings (taxonomy.yml `questions`) at least three full records whose themes (and target groups,
+where the question names them) say so. A failure lists the counts of every question."""
+
+from __future__ import annotations
+
+from conftest import REPO
+
+MIN_FULL = 75
+MIN_PER_QUESTION = 3
+
+
+def _catalog():
+    from catalog.load import load_catalog
+
+    return load_catalog(REPO)
+
+
+def test_at_least_75_full_interventions():
+    from catalog.questions import is_full
+
+    full = sorted(r.slug for r in _catalog().interventions.values() if is_full(r))
+    assert len(full) >= MIN_FULL, f"{len(full)} volledige interventies, nodig: {MIN_FULL}"
+
+
+def test_every_question_has_three_full_records():
+    from catalog.questions import answering
+
+    found = answering(_catalog())
+    assert len(found) == 18, sorted(found)
+    report = "\n".join(f"{len(slugs):3}  {question}: {', '.join(slugs)}" for question, slugs in found.items())
+    print(report)  # pytest -rP tests/test_coverage.py shows the counts when the test passes
+    short = [question for question, slugs in found.items() if len(slugs) < MIN_PER_QUESTION]
+    assert short == [], f"vragen met minder dan {MIN_PER_QUESTION} volledige records:\n{report}"
+
+
+def test_a_record_answers_by_theme_and_named_target_group():
+    from catalog.frontmatter import Parsed
+    from catalog.load import Record
+    from catalog.questions import answers
+
+    def record(themes, groups):
+        parsed = Parsed()
+        parsed.data = {"themes": themes, "target_groups": groups}
+        return Record("intervention", "x", "interventions/x.md", parsed)
+
+    question = {"label": "Jongeren op straat", "themes": ["overlast", "veiligheid"], "target_groups": ["jongeren"]}
+    assert answers(question, record(["veiligheid"], ["bewoners", "jongeren"]))
+    assert not answers(question, record(["veiligheid"], ["bewoners"]))  # the group named is missing
+    assert not answers(question, record(["leefbaarheid"], ["jongeren"]))
+    assert answers({"label": "Armoede", "themes": ["armoede-en-schulden"]}, record(["armoede-en-schulden"], ["bewoners"]))
