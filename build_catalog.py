@@ -82,9 +82,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from catalog.load import load_catalog
-    from catalog.problems import report
-    from catalog.validate import validate
+    from catalog.records.load import load_catalog
+    from catalog.records.problems import report
+    from catalog.checks.validate import validate
 
     root = args.root.resolve()
     wanted = {_record_path(root, path) for path in args.paths}
@@ -116,7 +116,7 @@ def _record_path(root: Path, path: Path) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from catalog.template import new_record
+    from catalog.contributors.template import new_record
 
     kind = "element" if args.element else "intervention"
     try:
@@ -129,8 +129,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from catalog import docs
-    from catalog.load import load_catalog
+    from catalog.contributors import docs
+    from catalog.records.load import load_catalog
 
     catalog = load_catalog(args.root.resolve())
     taxonomy = catalog.taxonomy.data if isinstance(catalog.taxonomy.data, dict) else {}
@@ -142,9 +142,9 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_tags(args: argparse.Namespace) -> int:
-    from catalog.load import load_catalog
-    from catalog.problems import visible
-    from catalog.tagwords import untagged_mentions
+    from catalog.records.load import load_catalog
+    from catalog.records.problems import visible
+    from catalog.checks.tagwords import untagged_mentions
 
     catalog = load_catalog(args.root.resolve())
     nouns = {"target_groups": "doelgroep", "themes": "thema"}
@@ -161,41 +161,41 @@ def cmd_tags(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from catalog import worker
+    from catalog.site import worker
 
     root = args.root.resolve()
     # The second process starts first, so that it imports while this one imports the build.
     with worker.started(root) as helper:
-        from catalog.build import build
+        from catalog.site.build import build
 
         return build(root, args.site_dir, helper=helper)
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from catalog import worker
+    from catalog.site import worker
 
     root = args.root.resolve()
     with worker.started(root) as helper:  # as in cmd_build; it also makes the offline zip
-        from catalog.build import BUNDLE, build
+        from catalog.site.build import BUNDLE, build
 
         return build(root, args.site_dir, helper=helper, zip_path=args.output or root / BUNDLE)
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from catalog.build import bundle
+    from catalog.site.build import bundle
 
     return bundle(args.root.resolve(), args.output, args.site_dir)
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from catalog.linkcheck import check_external, check_site
+    from catalog.site.linkcheck import check_external, check_site
 
     folder = args.folder or args.root / "site"
     if not (folder / "index.html").is_file():
         raise UsageError(f"{folder} is geen gebouwde site; draai eerst: make site")
     from urllib.parse import urlsplit
 
-    from catalog.settings import site_config
+    from catalog.site.settings import site_config
 
     base = urlsplit(site_config().get("site_url") or "/").path or "/"  # where the online site lives
     broken = check_external(folder) if args.external else check_site(folder, root_relative=not args.offline, base=base)
@@ -207,7 +207,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from catalog.preview import serve
+    from catalog.site.preview import serve
 
     return serve(args.root.resolve(), args.dev_addr)
 

@@ -86,7 +86,7 @@ def yaml_floor(root: Path) -> float:
 
 def short_nav() -> list:
     """The nav of the site's mkdocs.yml: overview pages only."""
-    from catalog.settings import site_config
+    from catalog.site.settings import site_config
 
     return site_config()["nav"]
 
@@ -211,9 +211,9 @@ def folder_size(folder: Path) -> int:
 
 
 def index_seconds(root: Path) -> float:
-    from catalog.schema import apply_defaults
-    from catalog.load import load_catalog
-    from catalog.search import build_index, documents
+    from catalog.records.schema import apply_defaults
+    from catalog.records.load import load_catalog
+    from catalog.outputs.search.search import build_index, documents
 
     catalog = load_catalog(root)
     apply_defaults(catalog)
@@ -434,10 +434,10 @@ def print_hostile() -> None:
     (the related ranking once took 2^n steps) and one body of 192 kB of unfinished tags (the old
     no-script patterns took 75 s). Budgets: the link phase at most 2x that of the plain
     catalogue and under 1 s; check with the tags body under 2 s."""
-    from catalog.link import build_graph
-    from catalog.load import load_catalog
-    from catalog.schema import apply_defaults
-    from catalog.validate import validate
+    from catalog.graph.link import build_graph
+    from catalog.records.load import load_catalog
+    from catalog.records.schema import apply_defaults
+    from catalog.checks.validate import validate
 
     def link_seconds(root: Path) -> float:
         catalog = load_catalog(root)

@@ -43,7 +43,7 @@ def test_old_address_leads_to_the_renamed_record_online_and_offline(page, tmp_pa
 
 
 def test_edit_and_report_links_on_every_record_page(tmp_path, monkeypatch, capsys):
-    from catalog import settings
+    from catalog.site import settings
 
     config = {**settings.site_config(), "repo_url": "https://github.com/voorbeeld/catalogus", "site_url": "https://voorbeeld.github.io/catalogus/"}
     monkeypatch.setattr(settings, "site_config", lambda: config)
@@ -70,7 +70,7 @@ def test_report_link_fills_fields_the_issue_form_has():
     """The query keys of 'Meld een fout' are ids of fields in the issue form it opens."""
     import yaml
 
-    from catalog.render import REPORT_FORM
+    from catalog.outputs.pages.render import REPORT_FORM
     from conftest import REPO
 
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / REPORT_FORM).read_text("utf-8"))

@@ -240,9 +240,9 @@ def test_common_words_match_the_same_documents_without_scoring(browser, tmp_path
     import sys
 
     import build_catalog
-    from catalog.schema import apply_defaults
-    from catalog.load import load_catalog
-    from catalog.search import documents, fold, key
+    from catalog.records.schema import apply_defaults
+    from catalog.records.load import load_catalog
+    from catalog.outputs.search.search import documents, fold, key
     from conftest import REPO, serve_folder
 
     sys.path.insert(0, str(REPO / "bench"))

@@ -15,7 +15,8 @@ from conftest import REPO, serve_folder, visible
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate  # noqa: E402
 
-from catalog.render import CARDS_PER_FILE, FIRST_PAGE  # noqa: E402
+from catalog.outputs.page import CARDS_PER_FILE  # noqa: E402
+from catalog.outputs.pages.render import FIRST_PAGE  # noqa: E402
 
 SIZE = CARDS_PER_FILE + 20  # two card files
 
@@ -26,8 +27,8 @@ def large(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("large")
     root = generate(tmp / "catalogus", SIZE)
     assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
-    from catalog.link import title_key
-    from catalog.load import load_catalog
+    from catalog.graph.link import title_key
+    from catalog.records.load import load_catalog
 
     catalog = load_catalog(root)
     slugs = [r.slug for r in sorted(catalog.interventions.values(), key=title_key)]

@@ -107,9 +107,9 @@ def test_related_named_on_both_sides_and_sorted_by_shared_elements(tmp_path, cap
         (root / "interventions" / "wijkgesprek.md").read_text("utf-8").replace("elements: [buurtcoach]", "elements: [buurtcoach, kleine-stappen]"),
         "utf-8",
     )
-    from catalog.schema import apply_defaults
-    from catalog.link import build_graph
-    from catalog.load import load_catalog
+    from catalog.records.schema import apply_defaults
+    from catalog.graph.link import build_graph
+    from catalog.records.load import load_catalog
 
     catalog = load_catalog(root)
     apply_defaults(catalog)
@@ -136,7 +136,7 @@ def test_contributor_text_is_escaped_and_cleaned(tmp_path, capsys):
 
 
 def test_body_html_is_cleaned_even_if_check_were_bypassed():
-    from catalog.render import clean_html
+    from catalog.outputs.text import clean_html
 
     # GitHub's tag filter shows a script tag as text; nh3 drops the event handler and the javascript: link.
     assert clean_html('<img src="x.png" onerror="alert(1)"><script>alert(2)</script>[a](javascript:alert(3))') == (
@@ -146,7 +146,7 @@ def test_body_html_is_cleaned_even_if_check_were_bypassed():
 
 def test_bodies_are_github_flavoured_markdown():
     """What a contributor sees in the pull request's preview: 2-space nested lists, tables, bare links."""
-    from catalog.render import clean_html
+    from catalog.outputs.text import clean_html
 
     assert clean_html("Zie www.example.nl\n\n- a\n  - b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n") == (
         '<p>Zie <a href="http://www.example.nl" rel="noopener noreferrer">www.example.nl</a></p>\n'
@@ -236,7 +236,7 @@ def test_failed_site_leaves_previous_site_and_zip_untouched(tmp_path, capsys):
 def test_site_keeps_both_when_mkdocs_refuses_the_site(tmp_path, monkeypatch, capsys):
     """A broken link in a page of the online site: mkdocs --strict refuses it; the offline zip,
     made meanwhile, does not replace the previous one either."""
-    from catalog import build as build_module
+    from catalog.site import build as build_module
 
     root = make_catalog(tmp_path)
     assert site(capsys, root, tmp_path)[0] == 0
@@ -262,8 +262,9 @@ def test_site_keeps_both_when_mkdocs_refuses_the_site(tmp_path, monkeypatch, cap
 ])
 def test_site_keeps_both_when_the_offline_zip_fails(tmp_path, capsys, offline, message):
     """The second process's offline zip fails, or was made from records saved during the build."""
-    from catalog import worker
-    from catalog.build import BuildError, build
+    from catalog.site import worker
+    from catalog.site.build import build
+    from catalog.site.mkdocs_run import BuildError
 
     class Result:
         def ready(self):
@@ -287,7 +288,7 @@ def test_site_keeps_both_when_the_offline_zip_fails(tmp_path, capsys, offline, m
 def rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, spoil) -> tuple[int, list[str], bool]:
     """Build once, then again with `spoil(docs, pages, write_docs)` in place of writing the pages:
     (exit code, output lines, whether the first site is still there byte for byte)."""
-    from catalog import build as build_module
+    from catalog.site import build as build_module
 
     root = make_catalog(tmp_path)
     site = tmp_path / "site"
@@ -325,7 +326,7 @@ def test_mkdocs_strict_failure_keeps_old_site(tmp_path, monkeypatch, capsys):
 def test_missing_page_after_mkdocs_is_an_error(tmp_path):
     import datetime
 
-    from catalog.build import BuildError, run_mkdocs
+    from catalog.site.mkdocs_run import BuildError, run_mkdocs
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -350,7 +351,7 @@ def test_related_ranking_matches_brute_force(pool, sizes):
     import random
     from types import SimpleNamespace
 
-    from catalog.link import MAX_RELATED, build_graph
+    from catalog.graph.link import MAX_RELATED, build_graph
 
     rng = random.Random(7)
     elements = [f"e{i:02d}" for i in range(pool)]
@@ -370,7 +371,7 @@ def test_related_ranking_matches_brute_force(pool, sizes):
         all_records=lambda: list(interventions.values()),
     )
     graph = build_graph(catalog)
-    from catalog.link import title_key
+    from catalog.graph.link import title_key
 
     for slug, rec in interventions.items():
         named = {o for o in rec.data["related"]} | {s for s, r in interventions.items() if slug in r.data["related"]}
@@ -384,8 +385,8 @@ def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(tmp_path, c
     """The build renders the intervention pages in a second process (worker.py)."""
     import io
 
-    from catalog.build import GENERATED, Progress, generate
-    from catalog.search import INDEX_FILE
+    from catalog.site.build import GENERATED, Progress, generate
+    from catalog.outputs.search.search import INDEX_FILE
 
     root = make_catalog(tmp_path)
     assert build(capsys, root, tmp_path / "site")[0] == 0
@@ -436,7 +437,7 @@ def test_multi_line_fields_stay_on_one_line_in_every_page(tmp_path, capsys):
 def test_sections_survive_html_that_check_would_refuse(body, headings):
     """Defence in depth: each section is cleaned on its own, so raw HTML cannot swallow or split
     the sections after it even if a record got past check."""
-    from catalog.render import body_sections
+    from catalog.outputs.text import body_sections
 
     sections = body_sections(body)
     assert [title for level, title, _ in sections if level] == headings

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from catalog.load import load_catalog
-from catalog.overlap import prose, shared_runs
-from catalog.validate import validate
+from catalog.records.load import load_catalog
+from catalog.contributors.overlap import prose, shared_runs
+from catalog.checks.validate import validate
 from conftest import REPO
 
 EXPECTED_FILE = Path(__file__).parent / "catalog_expected.yml"

@@ -130,7 +130,7 @@ def test_github_annotations(tmp_path):
 
 def test_every_rule_has_a_fixture():
     """Adding a rule without a fixture (or the reverse) fails here."""
-    from catalog.validate import RECORD_RULES
+    from catalog.checks.validate import RECORD_RULES
 
     covered = {
         "schema_rules": "wrong-type", "not_related_to_itself": "related-self",

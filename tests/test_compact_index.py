@@ -1,14 +1,14 @@
-"""The index file holds lunr's index in a compact form (catalog/compact_index.py); the page
+"""The index file holds lunr's index in a compact form (catalog/outputs/search/compact_index.py); the page
 makes lunr's own form again (CI.expandIndex). Both must give the same index and the same search."""
 
 from __future__ import annotations
 
 import pytest
 
-from catalog.compact_index import compact_index
-from catalog.load import load_catalog
-from catalog.schema import apply_defaults
-from catalog.search import LUNR_FILES, build_index, documents
+from catalog.outputs.search.compact_index import compact_index
+from catalog.records.load import load_catalog
+from catalog.records.schema import apply_defaults
+from catalog.outputs.search.search import LUNR_FILES, build_index, documents
 from conftest import FIXTURES, REPO
 
 ASSETS = REPO / "catalog" / "assets"

@@ -45,7 +45,7 @@ def test_contributing_field_reference_is_current(capsys):
 
 
 def test_field_reference_lists_every_schema_field_and_term():
-    from catalog.schema import raw_schemas
+    from catalog.records.schema import raw_schemas
 
     text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
     for kind in ("intervention", "element"):

@@ -11,20 +11,20 @@ MIN_PER_QUESTION = 3
 
 
 def _catalog():
-    from catalog.load import load_catalog
+    from catalog.records.load import load_catalog
 
     return load_catalog(REPO)
 
 
 def test_at_least_75_full_interventions():
-    from catalog.questions import is_full
+    from catalog.graph.questions import is_full
 
     full = sorted(r.slug for r in _catalog().interventions.values() if is_full(r))
     assert len(full) >= MIN_FULL, f"{len(full)} volledige interventies, nodig: {MIN_FULL}"
 
 
 def test_every_question_has_three_full_records():
-    from catalog.questions import answering
+    from catalog.graph.questions import answering
 
     found = answering(_catalog())
     assert len(found) == 18, sorted(found)
@@ -35,9 +35,9 @@ def test_every_question_has_three_full_records():
 
 
 def test_a_record_answers_by_theme_and_named_target_group():
-    from catalog.frontmatter import Parsed
-    from catalog.load import Record
-    from catalog.questions import answers
+    from catalog.records.frontmatter import Parsed
+    from catalog.records.load import Record
+    from catalog.graph.questions import answers
 
     def record(themes, groups):
         parsed = Parsed()

@@ -109,7 +109,7 @@ class CountingSet(set):
 def test_word_splitting_does_not_grow_with_the_word(length):
     """Splitting a compound asks the known words a bounded number of times, however long the
     word: the work is linear in the text, not quadratic in a word."""
-    from catalog.words import MAX_COMPOUND, compound_parts, known_words
+    from catalog.records.words import MAX_COMPOUND, compound_parts, known_words
 
     word = ("buurthuis" * (length // 9 + 1))[:length]
     known = CountingSet(known_words([word, "buurt huis buurthuis"]))

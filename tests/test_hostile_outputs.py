@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import build_fixture_site
-from catalog.scriptjson import script_json, script_string
+from catalog.outputs.scriptjson import script_json, script_string
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SUMMARY = "=HYPERLINK(\"https://evil.example\";\"klik\") voor kinderen < 12 & ouders --> \u2028samen"

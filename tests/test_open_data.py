@@ -21,7 +21,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture(scope="module")
 def records(tmp_path_factory):
     """The fixture records as the loader reads them, before the build fills in defaults."""
-    from catalog.load import load_catalog
+    from catalog.records.load import load_catalog
 
     return load_catalog(make_catalog(tmp_path_factory.mktemp("records")))
 

@@ -78,19 +78,19 @@ def test_every_page_is_dutch_with_a_correct_heading_outline(bundled):
 
 
 def test_internal_links_resolve_in_the_site(bundled):
-    from catalog.linkcheck import check_site
+    from catalog.site.linkcheck import check_site
 
     assert check_site(bundled / "site") == []
 
 
 def test_internal_links_resolve_in_the_offline_bundle(bundled):
-    from catalog.linkcheck import check_site
+    from catalog.site.linkcheck import check_site
 
     assert check_site(bundled / "unpacked" / "catalogus-offline", root_relative=False) == []
 
 
 def test_link_checker_finds_broken_links_and_anchors(tmp_path):
-    from catalog.linkcheck import check_site
+    from catalog.site.linkcheck import check_site
 
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="b/">weg</a><img src="x.png"><a href="#top">top</a><p id="top"></p>')
@@ -136,7 +136,7 @@ def test_print_hides_navigation_and_search(page, bundled_url):
 def test_full_records_print_on_at_most_two_a4_pages(page, tmp_path):
     """Every record of the live catalogue as a PDF werkkaart (related interventions and element
     explanations are left off paper; the approach, its elements and sources stay)."""
-    from catalog.build import build
+    from catalog.site.build import build
 
     assert build(REPO, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs") == 0
     url, stop = serve_folder(tmp_path / "site")
@@ -153,7 +153,7 @@ def test_full_records_print_on_at_most_two_a4_pages(page, tmp_path):
 def test_link_check_knows_where_the_site_lives(tmp_path):
     """On GitHub Pages a project site lives under /REPOSITORY/: root-relative links (the 404
     page's, with site_url set) resolve from there, and one outside that path is broken."""
-    from catalog.linkcheck import check_site
+    from catalog.site.linkcheck import check_site
 
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "x.js").write_text("")

@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalog.load import load_catalog
-from catalog.validate import validate
+from catalog.records.load import load_catalog
+from catalog.checks.validate import validate
 
 FRONT_MATTER_PIECES = st.sampled_from([
     "---\n", "title: X\n", "title: [a, b]\n", "summary: no\n", "elements: [buurtcoach]\n", "elements: {a: 1}\n",
@@ -47,7 +47,7 @@ LETTERS = st.characters(whitelist_categories=("Lu", "Ll", "Zs", "Nd", "Cf", "Cc"
 def test_titles_are_plain_latin_or_refused(valid_catalog, title):
     """A title that check accepts reads as what it is: no look-alike letters from other scripts,
     no invisible characters, no NFD or fullwidth forms, no second title that folds to the same."""
-    from catalog.slug import slugify
+    from catalog.records.slug import slugify
 
     slug = slugify(title) or "leeg"
     path = valid_catalog / "elements" / f"{slug}.md"

@@ -1,4 +1,4 @@
-"""Index side (Python: catalog/words.py, lunr.py) and query side (catalogus-words.js, lunr.js in
+"""Index side (Python: catalog/records/words.py, lunr.py) and query side (catalogus-words.js, lunr.js in
 Chromium) fold, drop and key words the same way; what the index side does with compounds."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from catalog.search import LUNR_FILES, build_index, documents, fold, key, stem, stop_words
-from catalog.words import compound_parts, normalise
+from catalog.outputs.search.search import LUNR_FILES, build_index, documents, fold, key, stem, stop_words
+from catalog.records.words import compound_parts, normalise
 from conftest import FIXTURES, REPO
 
 ASSETS = REPO / "catalog" / "assets"
@@ -45,8 +45,8 @@ def test_keys_agree_on_a_word_list(page):
 
 def test_keys_agree_on_every_word_of_the_catalogue(page):
     """Every word of the live catalogue and of the test catalogues, keyed on both sides."""
-    from catalog.load import load_catalog
-    from catalog.schema import apply_defaults
+    from catalog.records.load import load_catalog
+    from catalog.records.schema import apply_defaults
 
     words = set()
     for root in (REPO, FIXTURES / "search", FIXTURES / "valid"):
@@ -141,7 +141,7 @@ def test_compound_parts(word, parts):
 
 def test_data_scripts_round_trip_in_the_browser(page):
     """Data reaches the page as JSON.parse("...") in a classic script, even text that looks like HTML."""
-    from catalog.search import script
+    from catalog.outputs.page import script
 
     value = {"titel": "Kan wél! </script><script>alert(1)</script>", "lijst": ["\u2028", '"\\', "€"], "n": 3}
     page.set_content("<html><body></body></html>")

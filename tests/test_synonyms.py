@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.load import load_catalog as _load
-from catalog.schema import apply_defaults
-from catalog.search import catalog_data
-from catalog.synonyms import synonym_groups
-from catalog.words import phrase_key
+from catalog.records.load import load_catalog as _load
+from catalog.records.schema import apply_defaults
+from catalog.outputs.search.search import catalog_data
+from catalog.records.synonyms import synonym_groups
+from catalog.records.words import phrase_key
 from conftest import REPO, run_cli
 
 

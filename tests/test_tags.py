@@ -1,5 +1,5 @@
 """Tag evidence: the words of taxonomy.yml that show a target group or theme in a record's text
-(catalog/tagwords.py), the `check` rule that uses them and `build_catalog.py tags`."""
+(catalog/checks/tagwords.py), the `check` rule that uses them and `build_catalog.py tags`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from conftest import REPO, run_cli
 
 
 def _text(words: str) -> str:
-    from catalog.words import fold
+    from catalog.records.words import fold
 
     return f" {fold(words)} "
 
@@ -27,7 +27,7 @@ def _text(words: str) -> str:
     ("ouders", "ouderen", None),
 ])
 def test_word_forms(entry, text, found):
-    from catalog.tagwords import find
+    from catalog.checks.tagwords import find
 
     assert find(_text(text), entry) == found
 

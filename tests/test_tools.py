@@ -21,9 +21,9 @@ NEWEST = "29 februari 2020"  # the fixture's newest record date (kan-wel's `upda
 @pytest.fixture(scope="module")
 def records(tmp_path_factory):
     """The fixture catalogue as the build sees it: defaults filled in, links made."""
-    from catalog.link import build_graph
-    from catalog.load import load_catalog
-    from catalog.schema import apply_defaults
+    from catalog.graph.link import build_graph
+    from catalog.records.load import load_catalog
+    from catalog.records.schema import apply_defaults
 
     catalog = load_catalog(make_catalog(tmp_path_factory.mktemp("records")))
     apply_defaults(catalog)
@@ -72,7 +72,7 @@ def title(records, slug: str) -> str:
 
 def expected_element_rows(records, slugs: list[str]) -> list[list[str]]:
     """Shared elements first, then by how many of the chosen have them, then by element title."""
-    from catalog.link import title_key
+    from catalog.graph.link import title_key
 
     order = sorted(records.elements, key=lambda e: title_key(records.elements[e]))
     counts = Counter(e for s in slugs for e in records.interventions[s].data["elements"])
@@ -195,7 +195,7 @@ def test_compare_table_scrolls_in_its_own_box_on_a_phone(browser, bundled_url):
 
 
 def test_compare_data_file_holds_every_intervention_with_its_labels(bundled, records):
-    from catalog.opendata import labels
+    from catalog.outputs.page import labels
 
     text = (bundled / "site" / "assets" / "vergelijk-data.js").read_text("utf-8")
     assert text.startswith("window.CATALOG_COMPARE=JSON.parse(")
@@ -234,7 +234,7 @@ def test_matrix_totals_equal_the_data(tab, site, records):
     tab.goto(site.url("matrix/"))
     tab.wait_for_selector("html[data-matrix-ready]")
     shown = matrix(tab)
-    from catalog.link import title_key
+    from catalog.graph.link import title_key
 
     by_title = [r.slug for r in sorted(records.interventions.values(), key=title_key)]
     elements = sorted(records.elements, key=lambda e: title_key(records.elements[e]))
@@ -466,7 +466,7 @@ def test_comparison_prints_as_a_werkkaart(tab, site):
 
 def test_comparison_of_the_largest_live_records_prints_on_two_pages(page, tmp_path):
     """The four interventions of the live catalogue with the most text, side by side on paper."""
-    from catalog.build import build
+    from catalog.site.build import build
     from conftest import REPO
 
     assert build(REPO, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs") == 0
@@ -494,7 +494,7 @@ def test_print_button_prints(tab, site):
 
 def test_printed_address_comes_from_site_url_when_set(records, tmp_path):
     """With site_url the paper names the site's own page, also in the offline copy."""
-    from catalog.render import Renderer
+    from catalog.outputs.pages.render import Renderer
 
     for offline in (False, True):
         site = {"site_name": "Buurtinterventies", "site_url": "https://voorbeeld.nl/buurt/", "offline": offline}

@@ -293,7 +293,7 @@ def test_issue_forms_are_well_formed():
 
 
 def test_new_intervention_form_asks_for_every_schema_field():
-    from catalog.schema import raw_schemas
+    from catalog.records.schema import raw_schemas
 
     schemas = raw_schemas()
     intervention = schemas["intervention"]
@@ -352,7 +352,7 @@ def test_pre_commit_hook_runs_check_on_changed_records(tmp_path):
     files = re.compile(hook["files"])
     for path in ("interventions/kan-wel.md", "elements/buurtcoach.md", "taxonomy.yml"):
         assert files.search(path), path
-    for path in ("README.md", "catalog/validate.py", "interventions/notities.txt", "tests/fixtures/valid/interventions/kan-wel.md"):
+    for path in ("README.md", "catalog/checks/validate.py", "interventions/notities.txt", "tests/fixtures/valid/interventions/kan-wel.md"):
         assert not files.search(path), path
 
     # Run the entry as pre-commit does: from the repository root, with the changed files after it.

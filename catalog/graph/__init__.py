@@ -1,0 +1,1 @@
+"""The graph: which interventions use which werkzame elementen, and what is related."""

@@ -1,0 +1,1 @@
+"""The Markdown pages for mkdocs, from templates."""

@@ -1,0 +1,1 @@
+"""The search files: a prebuilt lunr index in compact form and the data the page filters on."""

@@ -1,0 +1,1 @@
+"""Records: the schema, front matter, loading, slugs, problems, facets, synonyms and word forms."""

@@ -1,0 +1,1 @@
+"""The site: build, the second process, the live preview, mkdocs settings and the link check."""
