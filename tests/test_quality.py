@@ -30,7 +30,6 @@ PAGES = [
 THEME_HTML_ERRORS = {
     'Attribute "autocomplete" is only allowed when the input type is "color", "date", "datetime-local", '
     '"email", "hidden", "month", "number", "password", "range", "search", "tel", "text", "time", "url", or "week".',
-    'Attribute "autocorrect" not allowed on element "input" at this point.',
     'The value of the "for" attribute of the "label" element must be the ID of a non-hidden form control.',
 }
 

@@ -59,7 +59,7 @@ def test_shapes_of_the_whole_file(valid_catalog, capsys, text, message):
     assert lines[-1].endswith("(van 8 gecontroleerd).")
 
 
-def test_a_list_without_mistakes_builds_the_site_and_one_with_mistakes_stops_it(valid_catalog, capsys, tmp_path):
+def test_a_list_with_mistakes_stops_the_build(valid_catalog, capsys, tmp_path):
     (valid_catalog / "synoniemen.yml").write_text("groepen:\n  - [ouderen]\n", "utf-8")
     code, lines, _ = run_cli(capsys, "--root", valid_catalog, "build", "--site-dir", tmp_path / "site")
     assert code == 1
