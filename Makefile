@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site build test check bench docs serve screenshots links links-external clean
+.PHONY: site build test check new golden bench docs serve screenshots links links-external clean
 
 site: $(STAMP)  ## check the records, build site/ and, beside it in a second process, the offline zip in dist/
 	$(PY) build_catalog.py site
@@ -17,6 +17,9 @@ test: $(STAMP) $(NODE_STAMP)  ## the whole test suite
 
 check: $(STAMP)  ## only validate the records
 	$(PY) build_catalog.py check
+
+golden: $(STAMP)  ## after a deliberate change to listed records: rewrite tests/catalog_expected.yml (review its diff)
+	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_catalog_content.py -k listed
 
 bench: $(STAMP)  ## speed and size figures (no pass/fail in tests)
 	$(PY) bench/bench.py

@@ -52,7 +52,7 @@ def test_recognition_older_than_five_years_is_marked_in_the_browser(page, tmp_pa
     def old_recognition(root):
         path = root / "interventions" / "wijkgesprek.md"
         path.write_text(path.read_text("utf-8").replace(
-            "evidence: niet-beoordeeld\n", "evidence: goed-beschreven\nassessment: {by: Testcommissie, date: 2016-05}\n"
+            "evidence: niet-beoordeeld\n", "evidence: goed-beschreven\nassessment: {by: Testcommissie, date: 2016-05, url: https://www.voorbeeld.nl/oordeel}\n"
         ), "utf-8")
 
     url, stop = serve_folder(build_fixture_site(tmp_path, before=old_recognition) / "site")

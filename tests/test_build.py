@@ -187,7 +187,7 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
     (root / "interventions" / "kan-wel.md").write_text("---\ntitle: Kan wél!\n---\n", "utf-8")
     code, lines = build(capsys, root, site)
     assert code == 1
-    assert lines[-2:] == ["5 fouten in 1 bestand (van 7 gecontroleerd).", "De site is niet gebouwd; de vorige versie blijft staan."]
+    assert lines[-2:] == ["6 fouten in 1 bestand (van 7 gecontroleerd).", "De site is niet gebouwd; de vorige versie blijft staan."]
     assert digest(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 

@@ -1,9 +1,10 @@
-"""The live catalogue: it passes check, every record is listed with its elements, evidence and
-sources in catalog_expected.yml (so a change to any of them is a visible diff), and the rules
-for content hold: full records, followable sources, recognitions with by/date/url, own words.
+"""The live catalogue: it passes check (which holds every rule for a single record: the five
+headings, followable sources, recognitions with by/date/url), every record is listed with its
+elements, evidence and sources in catalog_expected.yml (so a change to any of them is a visible
+diff), and the goals for the whole catalogue hold: coverage, all seed documents cited, own words.
 
-After a deliberate change to the records: UPDATE_GOLDEN=1 pytest tests/test_catalog_content.py
-rewrites catalog_expected.yml; review its diff like any other.
+A new record passes as it is (it is not listed yet); a change to a listed record fails and names
+the command that rewrites catalog_expected.yml (make golden), whose diff the reviewer reads.
 """
 
 from __future__ import annotations
@@ -12,27 +13,21 @@ import os
 from functools import cache
 from pathlib import Path
 
+import pytest
 import yaml
 
 from catalog.records.load import load_catalog
 from catalog.contributors.overlap import prose, shared_runs
+from catalog.checks.policy import SEED_DOCUMENTS as SEED_TITLES
 from catalog.checks.validate import validate
 from conftest import REPO
 
 EXPECTED_FILE = Path(__file__).parent / "catalog_expected.yml"
 SEED_DOCUMENTS = sorted((REPO.parent / "shared" / "sources").glob("*.txt"))
-SEED_TITLES = {
-    "Kan wél!",
-    "Werkzame elementen bij buurtontwikkeling: het mobiliseren van eigen kracht in buurtontwikkeling",
-    "Oplossingen komen van buurtbewoners zelf, niet van het zoveelste project",
-    "De aanpak Vitale Wijken in Amersfoort werkt!",
-    "Afwegen wat werkt in de wijk",
-}
 SEVEN = [
     "professional-als-procesbegeleider", "persoonlijke-benadering", "aansluiten-bij-behoeften-en-capaciteiten",
     "laagdrempeligheid", "empowerment", "samenwerken-met-partners", "gewoon-beginnen",
 ]
-HEADINGS = ["Doel", "Doelgroep", "Aanpak", "Onderzoek", "Praktijkervaringen"]
 
 
 @cache
@@ -69,20 +64,32 @@ def test_catalogue_passes_check():
     assert validate(catalog()) == []
 
 
-def test_every_record_is_listed_with_its_elements_evidence_and_sources():
+UPDATE_COMMAND = "make golden"
+
+
+def test_every_listed_record_is_unchanged():
+    """Records in catalog_expected.yml keep their elements, evidence and sources until the list is
+    rewritten on purpose; records not in it yet (a contributor's new one) pass."""
+    current = listing()
     if os.environ.get("UPDATE_GOLDEN"):
-        header = "# Elke record van de catalogus met zijn werkzame elementen, erkenning en bronnen.\n# Gemaakt met UPDATE_GOLDEN=1 pytest tests/test_catalog_content.py; bekijk de diff.\n"
-        EXPECTED_FILE.write_text(header + yaml.safe_dump(listing(), allow_unicode=True, sort_keys=False, width=200), "utf-8")
-    assert listing() == yaml.safe_load(EXPECTED_FILE.read_text("utf-8"))
+        header = f"# Elke record van de catalogus met zijn werkzame elementen, erkenning en bronnen.\n# Gemaakt met {UPDATE_COMMAND}; bekijk de diff.\n"
+        EXPECTED_FILE.write_text(header + yaml.safe_dump(current, allow_unicode=True, sort_keys=False, width=200), "utf-8")
+    expected = yaml.safe_load(EXPECTED_FILE.read_text("utf-8"))
+    changed = [
+        f"{kind}/{slug}" for kind in ("interventions", "elements") for slug in expected[kind]
+        if current[kind].get(slug) != expected[kind][slug]
+    ]
+    if changed:
+        pytest.fail(
+            f"Deze records zijn veranderd of weg: {', '.join(changed)}. Klopt dat? Draai dan: {UPDATE_COMMAND} "
+            f"en zet de nieuwe {EXPECTED_FILE.name} in de pull request.", pytrace=False,
+        )
 
 
 def test_at_least_thirty_full_interventions():
-    interventions = catalog().interventions
-    assert len(interventions) >= 30
-    for slug, record in interventions.items():
-        assert record.data.get("detail", "full") == "full", slug
-        headings = [line[3:].strip() for line in record.body.splitlines() if line.startswith("## ")]
-        assert headings == HEADINGS, slug
+    """A goal for the catalogue, not a rule for one record: check lets a record say detail: brief."""
+    full = [slug for slug, r in catalog().interventions.items() if r.data.get("detail", "full") == "full"]
+    assert len(full) >= 30
 
 
 def test_the_field_a_wijkteam_asks_about_is_covered():
@@ -98,21 +105,6 @@ def test_elements_include_the_seven_of_the_article_and_all_are_used():
     assert set(SEVEN) <= set(elements)
     used = {e for r in catalog().interventions.values() for e in r.data["elements"]}
     assert used == set(elements)
-
-
-def test_every_source_can_be_followed():
-    """Seed documents (in ../shared/sources/, without an address) aside, every source has a url."""
-    for record in catalog().all_records():
-        for source in record.data["sources"]:
-            if source["title"] not in SEED_TITLES:
-                assert source.get("url"), (record.path, source["title"])
-
-
-def test_every_recognition_says_who_when_and_where():
-    for record in catalog().interventions.values():
-        if record.data["evidence"] != "niet-beoordeeld":
-            assessment = record.data["assessment"]
-            assert assessment.get("by") and assessment.get("date") and assessment.get("url"), record.path
 
 
 def test_every_seed_document_is_cited():

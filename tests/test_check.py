@@ -137,6 +137,7 @@ def test_every_rule_has_a_fixture():
         "no_script": "unsafe-html", "heading_outline": "heading-outline", "plain_text": "control-characters",
         "plausible_dates": "future-date", "reserved_slug": "reserved-slug",
         "unassessed_without_assessment": "unassessed-with-assessment",
+        "five_headings": "fixed-headings", "followable_sources": "source-without-url",
     }
     assert {rule.__name__ for rule in RECORD_RULES} == set(covered)
     assert set(covered.values()) <= set(RULE_FIXTURES)

@@ -17,7 +17,7 @@ from conftest import REPO, make_catalog
 MEMORY = 2 * 1024**3  # bytes of address space for one command
 SECONDS = 60
 
-HEAD = "---\ntitle: Kwaadaardig\nsummary: Een samenvatting.\nelements: [buurtcoach]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\nsources: [{title: Bron}]\n"
+HEAD = "---\ntitle: Kwaadaardig\nsummary: Een samenvatting.\nelements: [buurtcoach]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\ndetail: brief\nsources: [{title: Bron, url: https://www.voorbeeld.nl/bron}]\n"
 
 
 def record(front: str = "", body: str = "") -> str:
@@ -79,15 +79,15 @@ def test_sixty_elements_on_one_record_build(tmp_path):
     names = [f"element-{i:02d}" for i in range(60)]
     for name in names:
         (root / "elements" / f"{name}.md").write_text(
-            f"---\ntitle: Element {name[-2:]}\nsummary: Een element.\nsources: [{{title: Bron}}]\n---\n", "utf-8"
+            f"---\ntitle: Element {name[-2:]}\nsummary: Een element.\nsources: [{{title: Bron, url: https://www.voorbeeld.nl/bron}}]\n---\n", "utf-8"
         )
     (root / "interventions" / "alles-tegelijk.md").write_text(
         "---\ntitle: Alles tegelijk\nsummary: Alle elementen.\nelements: [" + ", ".join(names)
-        + "]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\nsources: [{title: Bron}]\n---\n", "utf-8"
+        + "]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\ndetail: brief\nsources: [{title: Bron, url: https://www.voorbeeld.nl/bron}]\n---\n", "utf-8"
     )
     (root / "interventions" / "veel-tegelijk.md").write_text(
         "---\ntitle: Veel tegelijk\nsummary: Dertig elementen.\nelements: [" + ", ".join(names[:30])
-        + "]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\nsources: [{title: Bron}]\n---\n", "utf-8"
+        + "]\ntarget_groups: [bewoners]\nevidence: niet-beoordeeld\ndetail: brief\nsources: [{title: Bron, url: https://www.voorbeeld.nl/bron}]\n---\n", "utf-8"
     )
     result = run("--root", str(root), "build", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]

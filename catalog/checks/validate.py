@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from markdown.extensions.toc import slugify as toc_slugify
 
+from catalog.checks import policy
 from catalog.records import schema
 from catalog.records.dates import as_date
 from catalog.records.load import TAXONOMY_FILE, Catalog, Record
@@ -246,7 +247,7 @@ def reserved_slug(record: Record, validators) -> Iterator[Problem]:
         yield Problem(record.path, 1, "file", f"de naam {record.slug}.md is gereserveerd voor de overzichtspagina van de map; kies een andere titel")
 
 
-RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug, unassessed_without_assessment)
+RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug, unassessed_without_assessment, *policy.RULES)
 
 
 def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:

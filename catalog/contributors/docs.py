@@ -66,7 +66,8 @@ def _table(spec: dict, schema_name: str, prefix: str) -> list[str]:
     nested = []
     for name, prop in spec["properties"].items():
         prop = resolve(prop, schema_name)
-        rows.append(f"| `{prefix}{name}` | {'ja' if name in required else 'nee'} | {_kind(prop)} | {prop['description']} |")
+        needed = prop.get("x-required") or ("ja" if name in required else "nee")  # x-required: a rule of check
+        rows.append(f"| `{prefix}{name}` | {needed} | {_kind(prop)} | {prop['description']} |")
         if prop.get("type") == "object" and "properties" in prop:
             nested.append((f"{prefix}{name}.", prop))
     rows.append("")

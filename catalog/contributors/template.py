@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from catalog.checks.policy import HEADINGS
 from catalog.records.load import RECORD_DIRS
 from catalog.records.schema import raw_schemas, resolve
 from catalog.records.slug import SLUG_RE, short_slug, slugify
@@ -26,7 +27,7 @@ def render_template(kind: str, title: str) -> str:
         lines.append(field)
     lines += ["---", ""]
     if kind == "intervention":
-        for heading in ("Doel", "Doelgroep", "Aanpak", "Onderzoek", "Praktijkervaringen"):
+        for heading in HEADINGS:
             lines += [f"## {heading}", "", ""]
     else:
         lines += ["Wat is dit werkzame element, en waarom werkt het?", ""]

@@ -1,0 +1,78 @@
+"""The catalogue's own content rules, beyond the schema: a full description has the five fixed
+headings, and a reader can follow every source. `check` applies them, so a contributor learns
+them in Dutch before CI does."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterator
+
+from catalog.checks.markdown import parse_body
+from catalog.records.load import Record
+from catalog.records.problems import Problem, field_name
+
+HEADINGS = ("Doel", "Doelgroep", "Aanpak", "Onderzoek", "Praktijkervaringen")
+_LIST = ", ".join(f"## {h}" for h in HEADINGS)
+# The five documents the catalogue started from (in ../shared/sources/ beside the repository).
+# None of them is online, so they are the only sources cited without a web address.
+SEED_DOCUMENTS = frozenset({
+    "Kan wél!",
+    "Werkzame elementen bij buurtontwikkeling: het mobiliseren van eigen kracht in buurtontwikkeling",
+    "Oplossingen komen van buurtbewoners zelf, niet van het zoveelste project",
+    "De aanpak Vitale Wijken in Amersfoort werkt!",
+    "Afwegen wat werkt in de wijk",
+})
+
+
+def five_headings(record: Record, validators) -> Iterator[Problem]:
+    """An intervention's `##` headings are the five fixed ones, in order; a full description
+    (no `detail: brief`) has all five, a brief one may leave some out."""
+    if record.type != "intervention" or not record.readable:
+        return
+    start = record.parsed.body_line
+    found: list[tuple[str, int]] = []
+    for heading in parse_body(record.body).headings:
+        if heading.level == 2 and not heading.nested_in:
+            found.append((_text(heading.html), start + heading.line - 1))
+    position = -1
+    for text, line in found:
+        if text not in HEADINGS:
+            yield Problem(record.path, line, "body", f"'## {text}' is geen vast kopje; gebruik {_LIST}, of maak er een ### van onder een van die kopjes")
+        elif HEADINGS.index(text) <= position:
+            yield Problem(record.path, line, "body", f"'## {text}' staat niet op de goede plek; de volgorde is {_LIST}, elk kopje één keer")
+        else:
+            position = HEADINGS.index(text)
+    if record.data.get("detail", "full") == "brief":
+        return
+    names = {text for text, _ in found}
+    missing = [h for h in HEADINGS if h not in names]
+    if missing:
+        shown = ", ".join(f"## {h}" for h in missing)
+        noun = "het kopje" if len(missing) == 1 else "de kopjes"
+        yield Problem(
+            record.path, start, "body",
+            f"de tekst mist {noun} {shown}; een volledige beschrijving heeft deze vijf kopjes, in deze volgorde: {_LIST}. "
+            "Zegt de bron ergens niets over? Schrijf dat onder het kopje, of zet detail: brief als de bron maar weinig zegt",
+        )
+
+
+def followable_sources(record: Record, validators) -> Iterator[Problem]:
+    """A reader can look every source up: it has a web address (the seed documents aside)."""
+    sources = record.data.get("sources")
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        if not isinstance(source, dict) or "url" in source or source.get("title") in SEED_DOCUMENTS:
+            continue
+        path = ("sources", index)
+        yield Problem(
+            record.path, record.parsed.line_of(path), field_name(path + ("url",)),
+            "verplicht veld ontbreekt; zet onder de titel het webadres van het document, zoals "
+            "url: https://www.voorbeeld.nl/rapport.pdf, zodat lezers de bron kunnen nalezen",
+        )
+
+
+def _text(heading_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", heading_html)).strip()
+
+
+RULES = (five_headings, followable_sources)
