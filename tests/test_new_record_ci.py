@@ -1,0 +1,96 @@
+"""A contributor's new record that passes `check` passes CI's content tests as it is: the whole
+content module runs green on a copy of the repository with one new intervention, and a change to
+a listed record fails with the one command that updates the list."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+NEW_RECORD = """---
+title: Repair Café
+summary: "Bij een Repair Café repareren vrijwilligers en bezoekers samen kapotte spullen. Zo ontmoeten buren elkaar."
+elements:
+  - laagdrempeligheid
+  - mensen-met-elkaar-verbinden
+target_groups:
+  - bewoners
+themes:
+  - sociale-cohesie
+evidence: niet-beoordeeld
+sources:
+  - title: Over Repair Café
+    publisher: Stichting Repair Café
+    url: https://www.repaircafe.org/over/
+---
+
+## Doel
+
+Volgens de stichting wil een Repair Café minder weggooien en buren met elkaar in contact brengen.
+
+## Doelgroep
+
+Iedereen uit de buurt met iets dat kapot is.
+
+## Aanpak
+
+Vrijwilligers met verstand van techniek helpen bezoekers om een apparaat zelf te maken.
+
+## Onderzoek
+
+De bron noemt geen onderzoek.
+
+## Praktijkervaringen
+
+De bron noemt geen praktijkervaringen.
+"""
+
+
+def copy_of_repository(tmp_path: Path) -> Path:
+    """What CI checks out: code, records and tests; the seed documents beside it, as in ../shared."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ("catalog", "interventions", "elements"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("build_catalog.py", "taxonomy.yml", "synoniemen.yml", "mkdocs.yml"):
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, root / name)
+    (root / "tests").mkdir()
+    for name in ("conftest.py", "test_catalog_content.py", "catalog_expected.yml"):
+        shutil.copy2(REPO / "tests" / name, root / "tests" / name)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "sources").symlink_to(REPO.parent / "shared" / "sources")
+    return root
+
+
+def content_tests(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_catalog_content.py"],
+        cwd=root, capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_a_new_valid_record_passes_the_content_tests(tmp_path):
+    root = copy_of_repository(tmp_path)
+    (root / "interventions" / "repair-cafe.md").write_text(NEW_RECORD, "utf-8")
+    check = subprocess.run([sys.executable, "build_catalog.py", "check"], cwd=root, capture_output=True, text=True)
+    assert (check.returncode, check.stdout.splitlines()[-1]) == (0, "Geen fouten in 55 bestanden.")
+    result = content_tests(root)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.stdout.splitlines()[-1].startswith("8 passed")
+
+
+def test_a_changed_listed_record_names_the_command(tmp_path):
+    root = copy_of_repository(tmp_path)
+    path = root / "interventions" / "buurtbemiddeling.md"
+    path.write_text(path.read_text("utf-8").replace("  - title:", "  - title: Nog een bron\n    url: https://www.voorbeeld.nl/bron\n  - title:", 1), "utf-8")
+    result = content_tests(root)
+    assert result.returncode == 1
+    assert (
+        "Deze records zijn veranderd of weg: interventions/buurtbemiddeling. Klopt dat? Draai dan: make golden "
+        "en zet de nieuwe catalog_expected.yml in de pull request."
+    ) in result.stdout
