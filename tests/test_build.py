@@ -229,7 +229,7 @@ def test_failed_site_leaves_previous_site_and_zip_untouched(tmp_path, capsys):
     (root / "interventions" / "kan-wel.md").write_text("---\ntitle: Kan wél!\n---\n", "utf-8")
     code, lines, _ = site(capsys, root, tmp_path)
     assert code == 1
-    assert lines[-2:] == ["5 fouten in 1 bestand (van 7 gecontroleerd).", "De site en de offline versie zijn niet gebouwd; de vorige versies blijven staan."]
+    assert lines[-2:] == ["6 fouten in 1 bestand (van 7 gecontroleerd).", "De site en de offline versie zijn niet gebouwd; de vorige versies blijven staan."]
     assert outputs(tmp_path) == before
 
 

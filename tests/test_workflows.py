@@ -309,6 +309,8 @@ def test_new_intervention_form_asks_for_every_schema_field():
                 assert f"{name}_{sub}" in fields, f"veld {name}.{sub} ontbreekt in het formulier"
             if name in intervention["required"]:
                 expected_required |= {f"{name}_{sub}" for sub in nested[name].get("required", [])}
+                # x-required: required by a rule of check (a source's url, the seed documents aside)
+                expected_required |= {f"{name}_{sub}" for sub, spec in nested[name]["properties"].items() if spec.get("x-required")}
         else:
             assert name in fields, f"veld {name} ontbreekt in het formulier"
             if name in intervention["required"]:
@@ -316,7 +318,7 @@ def test_new_intervention_form_asks_for_every_schema_field():
     for section in BODY_SECTIONS:
         assert section in fields, f"kopje {section} ontbreekt in het formulier"
     required = {id_ for id_, item in fields.items() if item.get("validations", {}).get("required")}
-    assert required == expected_required == {"title", "summary", "elements", "target_groups", "evidence", "sources_title"}
+    assert required == expected_required == {"title", "summary", "elements", "target_groups", "evidence", "sources_title", "sources_url"}
 
 
 def test_new_intervention_form_offers_the_taxonomy_terms():
