@@ -88,7 +88,7 @@ def test_record_outside_repository_is_refused(tmp_path, capsys):
 def test_check_given_paths_still_resolves_against_whole_catalogue(tmp_path, capsys):
     root = make_catalog(tmp_path, "unknown-slug", "duplicate-key")
     code, lines, _ = run_cli(capsys, "--root", root, "check", root / "interventions" / "kan-wel.md")
-    assert (code, lines) == (0, ["Geen fouten in 1 bestanden."])
+    assert (code, lines) == (0, ["Geen fouten in 1 bestand."])
     code, lines, _ = run_cli(capsys, "--root", root, "check", root / "interventions" / "dubbel-veld.md")
     assert (code, lines) == (1, expected_lines("duplicate-key")[:-1] + ["1 fout in 1 bestand (van 1 gecontroleerd)."])
 

@@ -21,7 +21,7 @@ def load_catalog(root):
 
 def test_the_repository_list_is_valid_and_has_the_groups_of_the_issue(capsys):
     code, lines, _ = run_cli(capsys, "--root", REPO, "check", REPO / "synoniemen.yml")
-    assert (code, lines) == (0, ["Geen fouten in 1 bestanden."])
+    assert (code, lines) == (0, ["Geen fouten in 1 bestand."])
     groups = synonym_groups(load_catalog(REPO))
     by_word = {phrase_key(term): {phrase_key(t) for t in group} for group in groups for term in group}
     for a, b in [("vrijwilligers", "actieve bewoners"), ("jeugd", "jongeren"), ("ouderen", "senioren"),

@@ -54,7 +54,7 @@ def field_name(path: Iterable) -> str:
 
 def summary(problems: list[Problem], checked: int) -> str:
     if not problems:
-        return f"Geen fouten in {checked} bestanden."
+        return "Geen fouten in 1 bestand." if checked == 1 else f"Geen fouten in {checked} bestanden."
     files = len({p.path for p in problems})
     noun = "fout" if len(problems) == 1 else "fouten"
     where = "1 bestand" if files == 1 else f"{files} bestanden"
