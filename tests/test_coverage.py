@@ -35,7 +35,7 @@ def test_every_question_has_three_full_records():
 
 
 def test_a_record_answers_by_theme_and_named_target_group():
-    from catalog.records.frontmatter import Parsed
+    from catalog.records.strict_yaml import Parsed
     from catalog.records.load import Record
     from catalog.graph.questions import answers
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from catalog.records.frontmatter import Parsed, decode, describe, field_at, parse_document, parse_yaml, remove_controls
+from catalog.records.frontmatter import decode, describe, field_at, parse_document, remove_controls
+from catalog.records.strict_yaml import Parsed, parse_yaml
 from catalog.records.problems import Problem
 from catalog.records.slug import MAX_SLUG, SLUG_RE, short_slug, slugify
 from catalog.records.synonyms import SYNONYMS_FILE, load_synonyms

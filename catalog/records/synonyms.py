@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from catalog.records.frontmatter import Parsed, decode, field_at, parse_yaml, remove_controls
+from catalog.records.frontmatter import decode, field_at, remove_controls
+from catalog.records.strict_yaml import Parsed, parse_yaml
 from catalog.records.problems import Problem, field_name
 from catalog.records.schema import type_noun
 

@@ -11,7 +11,6 @@ synoniemen.yml travel in the data file.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import Any
 
 from lunr.builder import Builder
