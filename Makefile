@@ -5,15 +5,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site build test check new golden bench docs serve screenshots links links-external clean
+.PHONY: site build test test-fast check new golden bench docs serve screenshots links links-external clean
 
 site: $(STAMP)  ## check the records, build site/ and, beside it in a second process, the offline zip in dist/
 	$(PY) build_catalog.py site
 
 build: site
 
-test: $(STAMP) $(NODE_STAMP)  ## the whole test suite
-	$(PY) -m pytest -q tests
+test: $(STAMP) $(NODE_STAMP)  ## the whole test suite, on every core, with the 15 slowest tests listed
+	$(PY) -m pytest -q --strict-markers -n auto --durations=15 tests
+
+test-fast: $(STAMP)  ## the inner loop: every test but the browser tests and the slow ones (bench, serve, hostile input)
+	$(PY) -m pytest -q --strict-markers -n auto -m "not browser and not slow" tests
 
 check: $(STAMP)  ## only validate the records
 	$(PY) build_catalog.py check

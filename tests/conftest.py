@@ -1,9 +1,14 @@
-"""Shared helpers: fixture catalogues copied into tmp_path, and the CLI run in-process."""
+"""Shared helpers: fixture catalogues copied into tmp_path, the CLI run in-process, builds and a
+browser shared by the whole run (also across pytest-xdist workers), and the check that the run
+leaves no process behind."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -60,12 +65,54 @@ def build_site(root: Path, tmp: Path, bundle: bool = False) -> Path:
     return tmp
 
 
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    """The folder `name` made by `make(folder)` once for the whole run: under pytest-xdist the
+    workers share the run's base folder, and a file lock lets the first one build while the
+    others wait for it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def bundled(tmp_path_factory) -> Path:
     """The valid fixture catalogue built once by `site` (as make site does): bundled/site,
     bundled/offline.zip and the zip unpacked in bundled/unpacked. Read-only: a test that changes
     records builds its own."""
-    return build_fixture_site(tmp_path_factory.mktemp("bundled"), bundle=True)
+    return built_once(tmp_path_factory, "bundled", lambda tmp: build_fixture_site(tmp, bundle=True))
+
+
+def copy_live_records(root: Path) -> Path:
+    """The repository's records, elements, taxonomy and synonyms copied into `root`."""
+    for folder in ("interventions", "elements"):
+        shutil.copytree(REPO / folder, root / folder)
+    for name in ("taxonomy.yml", "synoniemen.yml"):
+        shutil.copy(REPO / name, root / name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory) -> Path:
+    """The live catalogue (the repository's records with synoniemen.yml) built once by `site`:
+    live_site/site, live_site/offline.zip, unpacked in live_site/unpacked. Read-only."""
+    return built_once(tmp_path_factory, "live", lambda tmp: build_site(copy_live_records(tmp / "catalogus"), tmp, bundle=True))
+
+
+@pytest.fixture(scope="session")
+def live_url(live_site):
+    """`live_site`'s site served over HTTP on 127.0.0.1."""
+    url, stop = serve_folder(live_site / "site")
+    yield url
+    stop()
 
 
 @pytest.fixture(scope="session")
@@ -188,3 +235,75 @@ def catalogue(page, site_url):
 def visible(page) -> list[str]:
     """The slugs of the result cards shown, in order."""
     return page.locator("#ci-live > .ci-result").evaluate_all("cards => cards.map(card => card.dataset.slug)")
+
+
+# -- markers and the run as a whole ------------------------------------------------------------
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Chromium (added to every test that uses the browser fixture)")
+    config.addinivalue_line("markers", "slow: starts servers or many subprocesses (bench, serve, hostile input)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def processes() -> dict[int, tuple[int, str, str]]:
+    """Every process: pid -> (parent pid, state, command line)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        except OSError:
+            continue
+        state, parent = stat[stat.rindex(")") + 2:].split()[:2]
+        found[int(entry.name)] = (int(parent), state, command)
+    return found
+
+
+def living_descendants(pid: int) -> list[str]:
+    """The processes below `pid` that still run (zombies have ended), as 'pid: command line'."""
+    table = processes()
+    below, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        for child, (ppid, state, command) in table.items():
+            if ppid == parent:
+                todo.append(child)
+                if state != "Z":
+                    below.append(f"{child}: {command}")
+    return sorted(below)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_left_behind():
+    """After the last test, nothing the tests started may still run: not a multiprocessing worker
+    or its resource tracker, a preview server, Chromium or a build. The run is made a subreaper,
+    so a process whose parent was killed is still found (as our child)."""
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    yield
+    # This run's own resource tracker (from the in-process builds' spawn pools) ends with the run
+    # by design; stop it now so that any other tracker counts as left behind.
+    from multiprocessing import resource_tracker
+
+    resource_tracker._resource_tracker._stop()
+    deadline = time.monotonic() + 10
+    while (left := living_descendants(os.getpid())) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for line in left:  # reported below, and not left running on the machine
+        try:
+            os.kill(int(line.split(":")[0]), 9)
+        except ProcessLookupError:
+            pass
+    if left:
+        pytest.fail("processen die de tests startten draaien nog na de laatste test:\n" + "\n".join(left), pytrace=False)

@@ -14,6 +14,8 @@ import pytest
 
 from conftest import REPO, make_catalog
 
+pytestmark = pytest.mark.slow
+
 MEMORY = 2 * 1024**3  # bytes of address space for one command
 SECONDS = 60
 

@@ -15,6 +15,8 @@ import pytest
 
 from conftest import REPO, make_catalog
 
+pytestmark = pytest.mark.slow
+
 SUMMARY = "Bewoners zetten met een buurtcoach een eigen idee om in actie."
 
 
