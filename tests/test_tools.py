@@ -441,7 +441,7 @@ def test_record_prints_as_a_werkkaart(tab, site):
     address = site.url("interventies/kan-wel/")
     assert tab.locator(".ci-address").text_content() == address
     for part in ("Buurtinterventies", address, f"Standvandecatalogus:{NEWEST.replace(' ', '')}", "Bronnen", "Testbron,Testuitgever(1mei2011)",
-                 "Delicentievandetekstenindezecatalogusisnognietvastgesteld."):
+                 "DetekstenvandezecatalogusvallenonderdelicentieCreativeCommonsNaamsvermelding4.0(CCBY4.0,"):
         assert "".join(part.split()) in flat, part
 
 
@@ -512,7 +512,7 @@ def test_record_pages_link_to_the_comparison(bundled):
     home = (bundled / "site" / "index.html").read_text("utf-8")
     for href in ("vergelijk/", "matrix/", "afwegen/"):
         assert f'href="{href}"' in home, href
-    assert "De licentie van de teksten in deze catalogus is nog niet vastgesteld." in home
+    assert "De teksten van deze catalogus vallen onder de licentie Creative Commons Naamsvermelding 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/deed.nl)" in home
 
 
 # -- accessibility (served: axe reads the style sheets, which a browser refuses over file://) ------

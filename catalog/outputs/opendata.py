@@ -13,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from catalog.graph.link import Graph, title_key
-from catalog.outputs.page import Page, labels, page_url
+from catalog.outputs.page import LICENCE_NAME, LICENCE_URL, Page, labels, page_url
 from catalog.records.dates import as_date, record_dates
 from catalog.records.load import Catalog, Record
 from catalog.records.schema import _inline, raw_schemas
@@ -21,6 +21,7 @@ from catalog.records.schema import _inline, raw_schemas
 SCHEMA_VERSION = 1
 JSON_FILE, SCHEMA_FILE, CSV_FILE, FEED_FILE = "catalogus.json", "catalogus.schema.json", "catalogus.csv", "feed.xml"
 FEED_ENTRIES = 50
+LICENCE_TEXT_FEED = f"De teksten vallen onder {LICENCE_NAME}: {LICENCE_URL}"
 _FEED_NAMESPACE = uuid.UUID("6f1d3a1e-5b0c-4c53-9a51-2a4f3c6f2b10")  # fixed: entry ids stay the same
 
 
@@ -65,6 +66,7 @@ def catalog_json(catalog: Catalog, records: dict[str, list[Record]], graph: Grap
         "$schema": SCHEMA_FILE,
         "schema_version": SCHEMA_VERSION,
         "catalogue_date": graph.newest.isoformat(),
+        "license": {"name": LICENCE_NAME, "url": LICENCE_URL},
         "interventions": [entry(r) for r in records["intervention"]],
         "elements": [entry(r) for r in records["element"]],
         "taxonomy": catalog.taxonomy.data,
@@ -92,11 +94,15 @@ def published_schema() -> dict[str, Any]:
         "$id": SCHEMA_FILE,
         "title": "Catalogus van buurtinterventies (open data)",
         "type": "object",
-        "required": ["schema_version", "catalogue_date", "interventions", "elements", "taxonomy"],
+        "required": ["schema_version", "catalogue_date", "license", "interventions", "elements", "taxonomy"],
         "properties": {
             "$schema": {"type": "string"},
             "schema_version": {"const": SCHEMA_VERSION},
             "catalogue_date": {"type": "string", "format": "date"},
+            "license": {
+                "type": "object", "required": ["name", "url"], "description": "De licentie van de teksten.",
+                "properties": {"name": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
+            },
             "interventions": {"type": "array", "items": intervention},
             "elements": {"type": "array", "items": element},
             "taxonomy": _inline(schemas["taxonomy"], "taxonomy", schemas),
@@ -192,5 +198,6 @@ def feed(records: dict[str, list[Record]], graph: Graph, site: dict, directory: 
         f"<updated>{graph.newest.isoformat()}T00:00:00Z</updated>\n"
         f'<link rel="alternate" type="text/html" href={quoteattr(base or "./")}/>\n{self_link}'
         "<author><name>Catalogus van buurtinterventies</name></author>\n"
+        f"<rights>{escape(LICENCE_TEXT_FEED)}</rights>\n"
         + "".join(entries) + "</feed>\n"
     )

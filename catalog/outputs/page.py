@@ -15,6 +15,14 @@ from catalog.records.load import Catalog, Record
 CARDS_PER_FILE = 500  # cards per classic script (the catalogue page and its data)
 MAX_COMPARE = 4  # interventions side by side (the comparison page and its data)
 
+# Decided in issue 28: the texts CC BY 4.0 (LICENSES/CC-BY-4.0.txt), the code EUPL-1.2 (LICENSE).
+LICENCE_NAME = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE_TEXT = (
+    "De teksten van deze catalogus vallen onder de licentie Creative Commons Naamsvermelding 4.0 "
+    f"({LICENCE_NAME}, {LICENCE_URL}deed.nl): u mag ze delen en bewerken als u de catalogus als bron noemt."
+)
+
 
 @dataclass
 class Page:

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from catalog.records.facets import BY_VOCABULARY
 from catalog.graph.link import Graph, title_key
-from catalog.outputs.page import CARDS_PER_FILE, Page, chunk_script, page_url
+from catalog.outputs.page import CARDS_PER_FILE, LICENCE_URL, Page, chunk_script, page_url
 from catalog.outputs.pages import tool_pages
 from catalog.outputs.pages.parts import REASSESSMENT_SOURCES, RECOGNITION_YEARS, HtmlParts
 from catalog.outputs.scriptjson import script_json
@@ -59,6 +59,7 @@ class Renderer(HtmlParts):
     SECTIONS = SECTIONS
     recognition_years = RECOGNITION_YEARS
     reassessment_sources = REASSESSMENT_SOURCES
+    report_form = REPORT_FORM
 
     def __init__(self, catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict] | None = None) -> None:
         self.facets = facets or []
@@ -234,6 +235,7 @@ class Renderer(HtmlParts):
             "name": d["title"],
             "description": " ".join(d["summary"].split()),
             "inLanguage": "nl",
+            "license": LICENCE_URL,
         }
         if self.site.get("site_url"):
             data["url"] = self.site["site_url"].rstrip("/") + "/" + page_url(here, True)

@@ -14,17 +14,17 @@ from typing import Any
 
 from markupsafe import Markup
 
-from catalog.outputs.page import MAX_COMPARE, Page, page_url
+from catalog.outputs.page import LICENCE_TEXT, MAX_COMPARE, Page, page_url
 from catalog.outputs.text import dutch_date, escape
 
-__all__ = ["MAX_COMPARE"]  # the comparison page reads it as tools.MAX_COMPARE
+__all__ = ["LICENCE_TEXT", "MAX_COMPARE"]  # the templates read them as tools.LICENCE_TEXT, tools.MAX_COMPARE
 Renderer = Any  # render.Renderer, which hands itself over: render imports this module, not the other way
 
 COMPARE_PAGE, MATRIX_PAGE, HELPER_PAGE = "vergelijk/index.md", "matrix/index.md", "afwegen/index.md"
+ABOUT_PAGE = "over/index.md"  # who maintains the catalogue, how records are made; linked from every footer
+HELPER_RECORD = "afwegen-in-de-wijk"  # the record of the method the helper follows links to the helper
 # Where a page's script finds a record page: the placeholder is replaced by the slug.
 SLUG_PLACEHOLDER = "SLUG"  # upper case: never part of a slug, and no Markdown escaping
-# No licence is stated for the catalogue's text in the repository or in its seed documents.
-LICENCE_TEXT = "De licentie van de teksten in deze catalogus is nog niet vastgesteld."
 
 # The steps of Afwegen in de Wijk as the instrument's own description lists them (names of the
 # steps), and the article of source 004 that describes the method. Shown on /afwegen/.
@@ -42,11 +42,12 @@ AFWEGEN_STEPS_PAGE = {
 
 
 def tool_pages(renderer: Renderer) -> list[Page]:
-    """The three pages (Renderer.pages adds them)."""
+    """The three tools and the page about the catalogue (Renderer.pages adds them)."""
     return [
         renderer._render("vergelijk.md.j2", COMPARE_PAGE),
         renderer._render("matrix.md.j2", MATRIX_PAGE),
         renderer._render("afwegen.md.j2", HELPER_PAGE, article=AFWEGEN_ARTICLE, steps_page=AFWEGEN_STEPS_PAGE),
+        renderer._render("over.md.j2", ABOUT_PAGE),
     ]
 
 

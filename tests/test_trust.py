@@ -1,0 +1,134 @@
+"""Issue 28, trust: who stands behind the catalogue (the Over page, the footer, the licence), the
+tools in the navigation."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import build_site, make_catalog
+
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    """The fixture catalogue as the build sees it: defaults filled in, links made."""
+    from catalog.graph.link import build_graph
+    from catalog.records.load import load_catalog
+    from catalog.records.schema import apply_defaults
+
+    catalog = load_catalog(make_catalog(tmp_path_factory.mktemp("records")))
+    apply_defaults(catalog)
+    catalog.graph = build_graph(catalog)
+    return catalog
+
+
+def pages_of(folder):
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".html", ".json", ".xml", ".csv", ".js", ".txt"))
+
+
+def test_no_page_says_the_licence_is_not_set(bundled):
+    """Every page, data file and werkkaart, online and offline, states the texts' licence."""
+    for folder in (bundled / "site", bundled / "unpacked"):
+        for path in pages_of(folder):
+            text = path.read_text("utf-8", errors="replace")
+            assert "nog niet vastgesteld" not in text, path
+    home = (bundled / "site" / "index.html").read_text("utf-8")
+    assert "Creative Commons Naamsvermelding 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/deed.nl)" in home
+    record = (bundled / "site" / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
+    werkkaart = re.search(r'<div class="ci-werkkaart".*?</div>', record).group(0)
+    assert "vallen onder de licentie Creative Commons Naamsvermelding 4.0 (CC BY 4.0" in werkkaart
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', record).group(1))
+    assert ld["license"] == LICENCE
+    data = json.loads((bundled / "site" / "catalogus.json").read_text("utf-8"))
+    assert data["license"] == {"name": "CC BY 4.0", "url": LICENCE}
+    feed = ET.parse(bundled / "site" / "feed.xml").getroot()
+    assert feed.find("{http://www.w3.org/2005/Atom}rights").text == f"De teksten vallen onder CC BY 4.0: {LICENCE}"
+
+
+def test_every_footer_links_the_over_page_and_no_generator(bundled):
+    for folder, link in ((bundled / "site", "over/"), (bundled / "unpacked" / "catalogus-offline", "over/index.html")):
+        for path in folder.rglob("*.html"):
+            text = path.read_text("utf-8")
+            if 'http-equiv="refresh"' in text:  # the small redirect pages of old addresses
+                continue
+            assert "Material for MkDocs" not in text, path
+            footer = re.search(r'<div class="md-copyright">(.*?)</div>', text, re.S).group(1)
+            href = re.search(r'<a href="([^"]+)">Over deze catalogus</a>', footer).group(1)
+            if path.name == "404.html" and folder.name == "site":  # served at any depth: from the root
+                assert href == "/over/"
+                continue
+            resolved = (path.parent / href).resolve()
+            assert resolved == (folder / link).resolve(), path
+            assert (resolved / "index.html" if link.endswith("/") else resolved).is_file()
+
+
+def about_text(site_folder) -> str:
+    page = (site_folder / "over" / "index.html").read_text("utf-8")
+    article = re.search(r"<article.*?</article>", page, re.S).group(0)
+    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+
+def test_over_page_without_maintainer_or_repository_says_so(bundled):
+    text = about_text(bundled / "site")
+    assert "Deze versie van de catalogus noemt geen beheerder." in text
+    assert "heeft geen adres voor meldingen: mkdocs.yml noemt geen repo_url" in text
+    for heading in ("Wie beheert de catalogus?", "Hoe een beschrijving ontstaat", "Hoe erkenningen getoond worden",
+                    "Een fout melden", "Zelf bijdragen", "Licentie", "Toegankelijkheidsverklaring"):
+        assert f"{heading} ¶" in text or heading in text, heading
+    assert "WCAG 2.1 niveau AA" in text and "390 pixels" in text and "alleen het toetsenbord" in text
+    assert "Creative Commons Naamsvermelding 4.0" in text
+
+
+def test_over_page_names_the_maintainer_and_the_forms(records):
+    from catalog.outputs.pages.render import Renderer
+
+    site = {"site_name": "Buurtinterventies", "repo_url": "https://github.com/org/buurt/",
+            "extra": {"maintainer": "Stichting <Wijk>", "maintainer_url": "https://wijk.example/"}}
+    renderer = Renderer(records, records.graph, site)
+    page = renderer._render("over.md.j2", "over/index.md").text
+    assert 'beheerd door <a href="https://wijk.example/">Stichting &lt;Wijk&gt;</a>.' in page
+    assert '<a href="https://github.com/org/buurt/issues/new?template=fout-melden.yml">dit formulier</a>' in page
+    assert '<a href="https://github.com/org/buurt/issues/new?template=nieuwe-interventie.yml">formulier voor een nieuwe interventie</a>' in page
+    assert '<a href="https://github.com/org/buurt/blob/main/CONTRIBUTING.md">handleiding voor bijdragen</a>' in page
+    assert "(gratis) account op GitHub" in page
+
+
+TOOLS = ["Vergelijk", "Matrix", "Afwegen", "Over"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("where", ["online", "file"])
+def test_tools_in_the_tabs_and_the_phone_menu(browser, bundled, bundled_url, width, where):
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    if where == "online":
+        page.goto(bundled_url + "interventies/kan-wel/")
+    else:
+        page.goto((bundled / "unpacked" / "catalogus-offline" / "interventies" / "kan-wel.html").as_uri())
+    if width == 1280:
+        tabs = page.locator(".md-tabs__link").all_text_contents()
+        assert [t.strip() for t in tabs][-4:] == TOOLS
+        page.locator(".md-tabs__link", has_text="Afwegen").click()
+    else:
+        page.locator("label.md-header__button[for='__drawer']").click()
+        links = page.locator("nav.md-nav--primary > ul > li > a.md-nav__link, nav.md-nav--primary > ul > li > label.md-nav__link")
+        names = [" ".join(t.split()) for t in links.all_text_contents()]
+        assert names[-4:] == TOOLS
+        page.locator("nav.md-nav--primary a.md-nav__link", has_text="Afwegen").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.text_content().startswith("Een aanpak kiezen")
+    context.close()
+
+
+def test_the_afwegen_record_links_to_the_helper(tmp_path):
+    root = make_catalog(tmp_path)
+    text = (root / "interventions" / "wijkgesprek.md").read_text("utf-8")
+    (root / "interventions" / "afwegen-in-de-wijk.md").write_text(text.replace("title: Wijkgesprek", "title: Afwegen in de Wijk", 1), "utf-8")
+    build_site(root, tmp_path)
+    html = (tmp_path / "site" / "interventies" / "afwegen-in-de-wijk" / "index.html").read_text("utf-8")
+    assert 'in de <a href="../../afwegen/">keuzehulp Een aanpak kiezen</a>' in html
