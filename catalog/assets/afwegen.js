@@ -36,16 +36,16 @@
     ["rol", "Rol van de professional"]
   ];
 
-  var labels = {};
+  var labels = Object.create(null);
   data.facets.forEach(function (facet) {
-    labels[facet.key] = {};
+    labels[facet.key] = Object.create(null);
     facet.options.forEach(function (o) { labels[facet.key][o.value] = o.label; });
   });
-  var info = {};
+  var info = Object.create(null);
   compare.items.forEach(function (item) { info[item.slug] = item; });
-  var titleRank = {};
+  var titleRank = Object.create(null);
   compare.items.forEach(function (item, i) { titleRank[item.slug] = i; }); // already in title order
-  var evidenceRank = {};
+  var evidenceRank = Object.create(null);
   data.evidenceOrder.forEach(function (slug, i) { evidenceRank[slug] = slug === "niet-erkend" ? -1 : i; });
 
   function chosen(key) {
@@ -145,7 +145,7 @@
 
   function toHash() {
     var params = new URLSearchParams();
-    var selected = {};
+    var selected = Object.create(null);
     CHOICES.forEach(function (c) { selected[c.key] = chosen(c.key); });
     CI.appendFacets(params, selected, choiceFacets);
     var text = params.toString();

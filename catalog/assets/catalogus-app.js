@@ -19,7 +19,7 @@
   var panelToggle = document.getElementById("ci-panel-toggle");
 
   // The facets as the form shows them: the page works with them before the data has loaded.
-  var optionViews = {};
+  var optionViews = Object.create(null);
   var facets = Array.prototype.map.call(form.querySelectorAll("fieldset.ci-facet"), function (fieldset) {
     var key = fieldset.getAttribute("data-facet");
     var options = Array.prototype.map.call(fieldset.querySelectorAll("input[type=checkbox]"), function (box) {
@@ -35,7 +35,7 @@
   var items = [];
   var byTitle = []; // places in data.items (the card files follow that order), in title order
   var evidence = null; // per place: how strong its evidence is, for sorting
-  var copies = {}; // slug -> card element, made once
+  var copies = Object.create(null); // slug -> card element, made once
   var shown = "";
   var cardsMissing = false;
   Array.prototype.forEach.call(list.children, function (card) { copies[card.getAttribute("data-slug")] = card; });
@@ -224,7 +224,7 @@
       });
       items = data.items;
       byTitle = data.titleOrder;
-      var rank = {};
+      var rank = Object.create(null);
       data.evidenceOrder.forEach(function (slug, i) { rank[slug] = slug === "niet-erkend" ? -1 : i; });
       evidence = Int8Array.from(items, function (item) { return rank[item.evidence[0]]; });
       CI.codeFacets(facets, items);

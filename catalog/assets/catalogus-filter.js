@@ -22,7 +22,8 @@
         start[p + 1] = values.length;
       });
       facet.start = start;
-      facet.values = Uint8Array.from(values);
+      // One byte per value while a facet has at most 256 options (werkzame elementen can have more).
+      facet.values = facet.options.length <= 256 ? Uint8Array.from(values) : Int32Array.from(values);
     });
   };
 
@@ -62,7 +63,7 @@
   // mode the chosen elements narrow the element counts too. Returns counts[facet key][value].
   CI.optionCounts = function (facets, pool, masks, results, state) {
     var all = CI.allFacets(facets);
-    var counts = {};
+    var counts = Object.create(null);
     facets.forEach(function (facet, bit) {
       var own = new Int32Array(facet.options.length);
       var added = new Int32Array(facet.options.length); // items with the value that this facet keeps out now
@@ -79,7 +80,7 @@
           if (outside) added[values[j]]++;
         }
       }
-      var result = counts[facet.key] = {};
+      var result = counts[facet.key] = Object.create(null);
       facet.options.forEach(function (option, k) {
         result[option.value] = open && !chosen.flags[k] ? results + added[k] : own[k];
       });

@@ -42,13 +42,13 @@
     var inverted = new Array(terms.length);
     for (var t = 0; t < terms.length; t++) {
       var posting = { _index: t };
-      fields.forEach(function (field) { posting[field] = {}; });
+      fields.forEach(function (field) { posting[field] = Object.create(null); });
       var flat = compact.postings[t];
       for (var k = 0; k < flat.length; k += 2 + 2 * flat[k + 1]) {
         var field = flat[k], count = flat[k + 1], refs = posting[fields[field]], ref = 0;
         for (var j = 0; j < count; j++) {
           ref += flat[k + 2 + j];
-          refs[ref] = {};
+          refs[ref] = Object.create(null);
           vectors[field][ref].push(t, flat[k + 2 + count + j] / 1000);
         }
       }
@@ -279,7 +279,7 @@
     // No record has every word: the records with the most of them (with three or more words,
     // also those with one fewer), ranked by how many, then by score.
     function mostWords(found) {
-      var count = new Uint8Array(n), sum = none(), most = 0, i;
+      var count = new Int32Array(n), sum = none(), most = 0, i;
       found.forEach(function (one) {
         for (i = 0; i < n; i++) {
           if (one[i]) {
@@ -305,7 +305,7 @@
         result.scores = list.map(matchTitle).reduce(function (a, b) { return both(a, b, 1); });
         return result;
       }
-      var corrections = {};
+      var corrections = Object.create(null);
       var found = units(list).map(function (unit) {
         if (unit.group) return matchGroup(unit.words, unit.group);
         var match = matchWord(unit.words[0]);

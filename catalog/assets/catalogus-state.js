@@ -6,7 +6,7 @@
   CI.PAGE = 25; // cards per "Toon meer"; the page's HTML holds the first page
 
   CI.emptyState = function (facets) {
-    var selected = {};
+    var selected = Object.create(null);
     facets.forEach(function (f) { selected[f.key] = []; });
     return { q: "", selected: selected, mode: "een", sort: "relevantie", limit: CI.PAGE };
   };
@@ -24,7 +24,7 @@
   };
 
   CI.readFacets = function (params, facets) {
-    var selected = {};
+    var selected = Object.create(null);
     facets.forEach(function (f) {
       var allowed = f.options.map(function (o) { return o.value; });
       selected[f.key] = params.getAll(f.key).filter(function (v) { return allowed.indexOf(v) !== -1; });

@@ -28,7 +28,7 @@
 
   // -- state: filters and sort orders, in the address like the catalogue's ----------------------
 
-  var state = { selected: {}, rows: "titel", columns: "titel" };
+  var state = { selected: Object.create(null), rows: "titel", columns: "titel" };
 
   function fromHash() {
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
@@ -115,20 +115,20 @@
   }
 
   function columnTotals(shown) {
-    var totals = {};
+    var totals = Object.create(null);
     shown.forEach(function (item) {
       item.elements.forEach(function (slug) { totals[slug] = (totals[slug] || 0) + 1; });
     });
     return totals;
   }
 
-  var rowsBySlug = {}; // rows made so far for the current column order (made when first shown)
+  var rowsBySlug = Object.create(null); // rows made so far for the current column order (made when first shown)
   var currentColumns = [];
 
   function makeRow(item) {
     var title = item.title;
     var href = recordHref.replace("SLUG", item.slug);
-    var own = {};
+    var own = Object.create(null);
     item.elements.forEach(function (slug) { own[slug] = true; });
     var tr = document.createElement("tr");
     tr.setAttribute("data-slug", item.slug);
@@ -157,7 +157,7 @@
   function row(item) {
     return rowsBySlug[item.slug] || (rowsBySlug[item.slug] = makeRow(item));
   }
-  var footCells = {};
+  var footCells = Object.create(null);
   var grandCell = null;
 
   function el(tag, text, className) {
@@ -194,7 +194,7 @@
     head.appendChild(top);
 
     var body = document.createElement("tbody");
-    rowsBySlug = {};
+    rowsBySlug = Object.create(null);
     currentColumns = columns;
 
     var foot = document.createElement("tfoot");
@@ -202,7 +202,7 @@
     var label = el("th", "Aantal interventies");
     label.scope = "row";
     bottom.appendChild(label);
-    footCells = {};
+    footCells = Object.create(null);
     columns.forEach(function (element) {
       var td = el("td", "", "ci-matrix-total");
       td.setAttribute("data-element", element.value);

@@ -11,10 +11,10 @@
 
   var MAX = data.max;
   var recordHref = root.getAttribute("data-record-href");
-  var bySlug = {};
+  var bySlug = Object.create(null);
   data.items.forEach(function (item) { bySlug[item.slug] = item; });
-  var elementTitle = {};
-  var elementRank = {};
+  var elementTitle = Object.create(null);
+  var elementRank = Object.create(null);
   data.elements.forEach(function (element, i) {
     elementTitle[element.slug] = element.title;
     elementRank[element.slug] = i;
@@ -38,7 +38,9 @@
     var chosen = [];
     var missing = [];
     params.getAll("i").forEach(function (slug) {
-      var own = bySlug[slug] ? slug : data.aliases[slug]; // an old address of a renamed record
+      // An old address of a renamed record; own properties only: the address is the reader's
+      // text, and "constructor" or "__proto__" must not reach Object.prototype.
+      var own = bySlug[slug] ? slug : Object.prototype.hasOwnProperty.call(data.aliases, slug) ? data.aliases[slug] : null;
       if (!own) missing.push(slug);
       else if (chosen.indexOf(own) === -1) chosen.push(own);
     });
@@ -179,7 +181,7 @@
 
   // Element rows: shared by all first, then by how many have it, then in title order.
   function elementRows(items) {
-    var count = {};
+    var count = Object.create(null);
     items.forEach(function (item) {
       item.elements.forEach(function (slug) { count[slug] = (count[slug] || 0) + 1; });
     });
