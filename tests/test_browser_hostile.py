@@ -18,12 +18,13 @@ def _record(title: str, elements: list[str], themes: list[str]) -> str:
     return (
         f"---\ntitle: {title}\nsummary: Een samenvatting.\nelements: [{', '.join(elements)}]\n"
         f"target_groups: [bewoners]\nthemes: [{', '.join(themes)}]\nevidence: niet-beoordeeld\n"
-        "sources: [{title: Bron}]\n---\n\n## Doel\n\nBewoners werken samen aan veilig wonen en bouwen.\n"
+        "sources: [{title: Bron, url: https://www.voorbeeld.nl/bron}]\n---\n\n## Doel\n\nBewoners werken samen aan veilig wonen en bouwen.\n\n"
+        "## Doelgroep\n\n## Aanpak\n\n## Onderzoek\n\n## Praktijkervaringen\n"
     )
 
 
 def _element(title: str) -> str:
-    return f"---\ntitle: {title}\nsummary: Een element.\nsources: [{{title: Bron}}]\n---\n"
+    return f"---\ntitle: {title}\nsummary: Een element.\nsources: [{{title: Bron, url: https://www.voorbeeld.nl/bron}}]\n---\n"
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ LABEL = "Kinderen <12 & ouders >"
 VARIANT = "@SUM(1+1)*cmd|' /C calc'!A0"
 PHONE = "+31 30 123 45 67"
 DURATION = "-3 maanden ]]> &amp; \U0001F600"
-BODY = "## Doel\n\nTekst met `</script><!--<script>` en \u2028 en een \U0001F600.\n"
+BODY = "Tekst met `</script><!--<script>` en \u2028 en een \U0001F600.\n"
 
 
 def _hostile(root) -> None:
@@ -35,7 +35,7 @@ def _hostile(root) -> None:
     text = text.replace("  - Een variant voor jongeren", "  - " + json.dumps(VARIANT))
     text = text.replace("  website:", f"  phone: {json.dumps(PHONE)}\n  website:")
     text = text.replace("duration: 15 maanden", "duration: " + json.dumps(DURATION, ensure_ascii=False))
-    path.write_text(text.split("\n---\n")[0] + "\n---\n\n" + BODY, "utf-8")
+    path.write_text(text.replace("Meer leefbaarheid.\n", "Meer leefbaarheid.\n\n" + BODY), "utf-8")
 
 
 @pytest.fixture(scope="module")
