@@ -207,7 +207,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from catalog.site.preview import serve
+    from catalog.site.serve import serve
 
     return serve(args.root.resolve(), args.dev_addr)
 

@@ -1,12 +1,10 @@
-"""`serve`: a live preview that shows a saved record within two seconds, also at 1,000 records.
+"""The live preview behind `serve` (serve.py): a saved record shows within two seconds, also at
+1,000 records.
 
 mkdocs' own `serve` builds the whole site again after every change (10 s at 1,000 records). The
 preview redoes only what a change touches:
 
-- reading and checking: a file whose modification time, size and inode did not change is not
-  read again, and the check's rules per record are not run again for it (they depend only on the
-  record and on the catalogue's vocabularies: when those change, all run again); the rules
-  between records always run;
+- reading and checking: unchanged files are not read or checked again (preview_check.py);
 - rendering: what the build makes (build.render_site), except the intervention pages and the
   open data, is made again; the intervention pages only of the records that changed (all of
   them when an element, the taxonomy, a template or an asset changed); templates are compiled
@@ -24,37 +22,29 @@ melding`, and the browser keeps the previous version until the error is fixed.
 from __future__ import annotations
 
 import contextlib
-import copy
-import dataclasses
 import functools
-import logging
 import multiprocessing
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Callable, Iterator
+from typing import Callable
 
 import jinja2
 import jinja2.bccache
 
-from catalog.records import load as load_module
-from catalog.outputs.pages import render as render_module
-from catalog.checks import validate as validate_module
-from catalog.site.build import ASSETS, GENERATED, Progress, asset_files, render_site
 from catalog.graph.link import build_graph
-from catalog.records.load import Catalog, load_catalog
 from catalog.outputs.opendata import open_data_files
-from catalog.records.problems import report
 from catalog.outputs.page import Page
+from catalog.outputs.pages import render as render_module
 from catalog.outputs.pages.render import Renderer
-from catalog.records.schema import apply_defaults
 from catalog.outputs.search.search import INDEX_FILE, documents, index_script
+from catalog.records.load import Catalog
+from catalog.site.build import ASSETS, asset_files, render_site
+from catalog.site.preview_check import RememberedCheck
 from catalog.site.settings import MKDOCS_YML, render_settings
 
 TEMPLATES = render_module.TEMPLATES
@@ -81,12 +71,8 @@ class Preview:
         self.lock = threading.Lock()  # one writer of docs/ and site_dir at a time
         self.generation = 0  # the round whose background work may still write
         self.seen: dict[Path, tuple[int, int]] = {}
-        self.loaded: dict[tuple, tuple] = {}  # (path, kind, stat) -> (Record, load problems)
-        self.keys: dict[int, tuple] = {}  # id(Parsed handed out this round) -> its file's key
-        self.defaults: dict[tuple, dict] = {}  # file key -> the record's data with defaults
+        self.check = RememberedCheck(root)  # load and validate, unchanged files remembered
         self.theme_files: dict[tuple, list[str]] = {}  # the theme's static files, listed once
-        self.rules: dict[tuple, list] = {}  # (rule, path, file key) -> problems, for self.vocabularies
-        self.vocabularies: tuple = ()  # record slugs and taxonomy the remembered rules saw
         self.interventions: dict[str, Page] = {}  # slug -> its page, as written
         self.other: dict[str, str] = {}  # every other page and file, as written
         self.later: dict[str, str] = {}  # the search index and the open data, as written
@@ -111,7 +97,7 @@ class Preview:
             found = self._changes()
             catalog = None
             if found.records or found.everything or first:
-                catalog = self._checked()
+                catalog = self.check.checked()
                 if catalog is None:
                     print(kept, file=sys.stdout, flush=True)
                     return False
@@ -162,73 +148,6 @@ class Preview:
                 stat = path.stat()
                 found[path] = (stat.st_mtime_ns, stat.st_size)
         return found
-
-    def _checked(self) -> Catalog | None:
-        """load_catalog and validate as the build runs them, with unchanged files remembered."""
-        self.keys = {}
-        used: dict[tuple, tuple] = {}
-        with _replaced(load_module, "_load_record", self._load_record(used)):
-            catalog = load_catalog(self.root)
-        self.loaded = used
-        vocabularies = (tuple(sorted(catalog.interventions)), tuple(sorted(catalog.elements)), repr(catalog.taxonomy.data))
-        if vocabularies != self.vocabularies:  # the rules check references against these
-            self.vocabularies, self.rules = vocabularies, {}
-        keys: set[tuple] = set()
-        rules = tuple(self._remembered(rule, keys) for rule in validate_module.RECORD_RULES)
-        with _replaced(validate_module, "RECORD_RULES", rules):
-            problems = validate_module.validate(catalog)
-        self.rules = {key: value for key, value in self.rules.items() if key in keys}
-        if problems:
-            report(problems, catalog.files + 1, sys.stdout)
-            sys.stdout.flush()
-            return None
-        # apply_defaults, for the records whose file changed; the others keep their data with
-        # defaults from before (no step after this one changes a record's data).
-        todo = [r for r in catalog.all_records() if self.keys.get(id(r.parsed)) not in self.defaults]
-        apply_defaults(SimpleNamespace(all_records=lambda: todo))
-        self.defaults.update((self.keys[id(r.parsed)], r.data) for r in todo if id(r.parsed) in self.keys)
-        self.defaults = {key: data for key, data in self.defaults.items() if key in used}
-        for record in catalog.all_records():
-            if id(record.parsed) in self.keys:
-                record.parsed.data = self.defaults[self.keys[id(record.parsed)]]
-        return catalog
-
-    def _load_record(self, used: dict[tuple, tuple]):
-        """load.py's _load_record, remembered per file as long as its modification time, size and
-        inode stay the same; each round gets its own copy (apply_defaults replaces the data)."""
-        original = load_module._load_record
-
-        def load(root: Path, kind: str, path: Path, problems: list):
-            try:
-                stat = path.lstat()
-                key = (path, kind, stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_mode)
-            except OSError:
-                return original(root, kind, path, problems)
-            if key not in self.loaded:
-                found: list = []
-                self.loaded[key] = (original(root, kind, path, found), found)
-            used[key] = record, found = self.loaded[key]
-            problems.extend(found)
-            if record is None:
-                return None
-            handed = dataclasses.replace(record, parsed=copy.copy(record.parsed))
-            self.keys[id(handed.parsed)] = key
-            return handed
-
-        return load
-
-    def _remembered(self, rule, keys: set[tuple]):
-        def run(record, validators):
-            file = self.keys.get(id(record.parsed))
-            if file is None:
-                return list(rule(record, validators))
-            key = (rule.__name__, record.path, file)
-            keys.add(key)
-            if key not in self.rules:
-                self.rules[key] = list(rule(record, validators))
-            return self.rules[key]
-
-        return run
 
     def _write_fast(self, catalog: Catalog, found: Round, everything: bool) -> bool:
         """What the build makes (build.render_site), with the intervention pages only of the
@@ -345,67 +264,3 @@ class _Compiled(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-@contextlib.contextmanager
-def _replaced(module, name: str, value) -> Iterator[None]:
-    """A module global replaced for the duration (the preview's caches around load and validate,
-    so that the build's own functions stay the one definition of what is loaded and checked)."""
-    original = getattr(module, name)
-    setattr(module, name, value)
-    try:
-        yield
-    finally:
-        setattr(module, name, original)
-
-
-class _QuietDirty(logging.Filter):
-    """mkdocs warns on every dirty build that navigation may be off; the preview's navigation
-    holds only overview pages, which are built again whenever they change."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
-
-
-def serve(root: Path, address: str) -> int:
-    """Build once, serve on `address`, and run a round whenever a watched file changes."""
-    from mkdocs.livereload import LiveReloadServer, _serve_url
-
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
-    host, _, port = address.rpartition(":")
-    progress = Progress()
-    site_dir = Path(tempfile.mkdtemp(prefix="catalogus-voorbeeld-"))
-    docs = root / GENERATED
-    preview = Preview(root, docs, site_dir, progress)
-    preview.serve_url = _serve_url(host, int(port), "/")
-    shutil.rmtree(preview.signal, ignore_errors=True)
-    try:
-        shutil.rmtree(docs, ignore_errors=True)
-        if not preview.update(first=True):
-            return 1
-        server = LiveReloadServer(builder=preview.update, host=host, port=int(port), root=str(site_dir), polling_interval=0.25)
-
-        def not_found(code: int) -> bytes | None:
-            page = site_dir / "404.html"
-            return page.read_bytes() if code == 404 and page.is_file() else None
-
-        server.error_handler = not_found
-        for folder in (root / "interventions", root / "elements", ASSETS, TEMPLATES, OVERRIDES):
-            if folder.is_dir():
-                server.watch(str(folder))
-        server.watch(str(root), recursive=False)  # taxonomy.yml and the other files at the top
-        server.watch(str(MKDOCS_YML))
-        preview.signal.mkdir(parents=True, exist_ok=True)
-        server.watch(str(preview.signal))
-        progress(f"voorbeeld op {preview.serve_url} (stoppen: Ctrl+C)")
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.shutdown()
-    finally:
-        preview.close()
-        shutil.rmtree(site_dir, ignore_errors=True)
-    return 0
