@@ -54,6 +54,8 @@ def listing() -> dict:
         if d.get("assessment"):
             a = d["assessment"]
             entry["assessment"] = {k: str(a[k]) for k in ("by", "date", "valid_until", "url") if a.get(k)}
+            if a.get("reported_in"):
+                entry["assessment"]["reported_in"] = source_line(a["reported_in"])
         entry["sources"] = [source_line(s) for s in d["sources"]]
         interventions[slug] = entry
     elements = {slug: [source_line(s) for s in r.data["sources"]] for slug, r in sorted(catalog().elements.items())}

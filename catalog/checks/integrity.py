@@ -77,6 +77,25 @@ def unassessed_without_assessment(record: Record, validators) -> Iterator[Proble
         )
 
 
+def assessment_date_or_report(record: Record, validators) -> Iterator[Problem]:
+    """A record rule: an assessment says when it was given (date), or, when no source says that,
+    which dated document reports it (reported_in); never both, never neither."""
+    assessment = record.data.get("assessment")
+    if not isinstance(assessment, dict) or not isinstance(assessment.get("by"), str):
+        return
+    has_date, has_report = assessment.get("date") is not None, assessment.get("reported_in") is not None
+    if has_date == has_report:
+        path = ("assessment", "reported_in") if has_report else ("assessment",)
+        message = (
+            "noem de datum van het oordeel (date) of het document dat het oordeel meldt (reported_in), niet allebei; "
+            "reported_in is alleen voor een oordeel zonder bekende datum"
+            if has_date else
+            "noem wanneer het oordeel gegeven is (date); noemt geen bron die datum, vul dan reported_in in "
+            "met het document dat het oordeel meldt en zijn datum; verzin geen datum"
+        )
+        yield Problem(record.path, record.parsed.line_of(path), field_name(path), message)
+
+
 def title_key(title: str) -> str:
     """Compare names without case, accents, punctuation or invisible characters:
     'Kan wél!' and 'kan wel' are one name to a reader."""

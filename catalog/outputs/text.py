@@ -31,6 +31,15 @@ def dutch_date(value: Any) -> str:
     return format_date(day, "d MMMM y" if len(parts) == 3 else "MMMM y", locale="nl")
 
 
+def assessment_when(assessment: dict) -> str:
+    """When a recognition was given, or, without a known date, who reported it and when."""
+    if assessment.get("date"):
+        return dutch_date(assessment["date"])
+    report = assessment.get("reported_in") or {}
+    teller = " ".join(str(report.get("publisher") or f"'{report.get('title', '')}'").split())
+    return f"datum van het oordeel onbekend; gemeld door {teller} op {dutch_date(report['date'])}"
+
+
 def source_text(source: dict) -> str:
     """A source as plain text on one line: title, publisher (date); the pages and the werkkaart."""
     text = " ".join(str(source["title"]).split())

@@ -11,7 +11,7 @@ from typing import Any
 
 from catalog.graph.link import Graph, title_key
 from catalog.outputs.page import MAX_COMPARE, Page, labels, script
-from catalog.outputs.text import dutch_date, source_text
+from catalog.outputs.text import assessment_when, dutch_date, source_text
 from catalog.records.load import Catalog, Record
 
 COMPARE_DATA = "assets/vergelijk-data.js"
@@ -37,7 +37,7 @@ def compare_item(catalog: Catalog, record: Record) -> dict[str, Any]:
         "themes": lab["themes"],
         "evidence": lab["evidence"],
         "assessed_by": _one_line(assessment.get("by")),
-        "assessed_on": dutch_date(assessment["date"]) if assessment.get("date") else None,
+        "assessed_on": assessment_when(assessment) if assessment else None,
         "valid_until": dutch_date(assessment["valid_until"]) if assessment.get("valid_until") else None,
         "duration": _one_line(d["duration"]),
         "since": str(d["since"]) if d["since"] else None,

@@ -9,7 +9,7 @@ def record_dates(data: dict) -> list:
     dates = [s["date"] for s in data["sources"] if s.get("date")]
     if data.get("updated"):
         dates.append(data["updated"])
-    if data.get("assessment"):
+    if data.get("assessment") and data["assessment"].get("date"):
         dates.append(data["assessment"]["date"])
     return dates
 

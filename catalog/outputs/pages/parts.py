@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from catalog.outputs.text import dutch_date, escape, source_text
+from catalog.outputs.text import assessment_when, dutch_date, escape, source_text
 
 
 # A recognition is re-assessed after five years (the sources are on the evidence overview page).
@@ -77,7 +77,9 @@ class HtmlParts:
         text = f'<a href="{self.href(here, self.term_page("evidence", d["evidence"]))}">{badge}</a>'
         a = d["assessment"]
         if a:
-            text += f' beoordeeld door {escape(a["by"])} ({dutch_date(a["date"])})'
+            text += f' beoordeeld door {escape(a["by"])} ({escape(assessment_when(a))})'
+            if a["reported_in"] and a["reported_in"]["url"]:
+                text += f', <a href="{escape(a["reported_in"]["url"])}">bericht</a>'
             if a["url"]:
                 text += f', <a href="{escape(a["url"])}">oordeel</a>'
             if a["valid_until"]:
@@ -87,7 +89,7 @@ class HtmlParts:
                     f'<span class="ci-expired" data-valid-until="{until}" hidden>verlopen</span>'
                 )
             else:  # the browser shows the mark once the re-assessment is due (see catalogus.js)
-                due = reassessment_due(a["date"])
+                due = reassessment_due(a["date"] or a["reported_in"]["date"])  # reported: given no later
                 overview = self.href(here, f"{self.SECTIONS['evidence'][0]}/index.md")
                 text += (
                     f' <span class="ci-expired" data-valid-until="{due}" hidden>'

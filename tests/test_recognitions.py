@@ -1,0 +1,48 @@
+"""A recognition as the databank gives it (issue 26): a level reported without a date of the
+judgement shows the same level everywhere (record page, card, comparison, helper data) and says
+that the date is unknown and who reported the level, never 'Niet beoordeeld'."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_fixture_site
+
+REPORTED = (
+    "evidence: goed-beschreven\nassessment:\n  by: Een panel van beoordelaars\n  url: https://www.voorbeeld.nl/oordeel\n  reported_in:\n"
+    "    title: Nieuwsbericht\n    publisher: Testuitgever\n    date: 2022-02-07\n    url: https://www.voorbeeld.nl/bericht"
+)
+WHEN = "datum van het oordeel onbekend; gemeld door Testuitgever op 7 februari 2022"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    def reported(root: Path) -> None:
+        path = root / "interventions" / "wijkgesprek.md"
+        path.write_text(path.read_text("utf-8").replace("evidence: niet-beoordeeld", REPORTED), "utf-8")
+
+    return build_fixture_site(tmp_path_factory.mktemp("reported"), before=reported) / "site"
+
+
+def test_record_page_gives_level_assessor_and_reporter(site):
+    html = (site / "interventies" / "wijkgesprek" / "index.html").read_text("utf-8")
+    assert f'beoordeeld door Een panel van beoordelaars ({WHEN}), <a href="https://www.voorbeeld.nl/bericht">bericht</a>' in html
+    assert "ci-badge--goed-beschreven" in html and "Niet beoordeeld" not in html
+    # re-assessment is due at the latest five years after the report
+    assert 'data-valid-until="2027-02-07"' in html
+
+
+def test_card_and_comparison_say_the_same(site):
+    catalogue = (site / "catalogus" / "index.html").read_text("utf-8")
+    card = re.search(r'<div class="ci-result" role="listitem" data-slug="wijkgesprek">.*?</div>', catalogue).group()
+    assert ">Goed beschreven</span>" in card
+    data = next(p for p in site.rglob("*.js") if "catalogueDate" in p.read_text("utf-8"))
+    text = data.read_text("utf-8")
+    literal = text[text.index("JSON.parse(") + len("JSON.parse("): text.rindex(");")]
+    items = json.loads(json.loads(literal))["items"]
+    item = next(i for i in items if i["slug"] == "wijkgesprek")
+    assert (item["evidence"], item["assessed_by"], item["assessed_on"]) == ("Goed beschreven", "Een panel van beoordelaars", WHEN)
