@@ -21,8 +21,9 @@ from markupsafe import Markup
 
 from catalog.records.facets import BY_VOCABULARY
 from catalog.graph.link import Graph, title_key
-from catalog.outputs.page import CARDS_PER_FILE, LICENCE_URL, Page, chunk_script, page_url
+from catalog.outputs.page import LICENCE_URL, Page, page_url
 from catalog.outputs.pages import tool_pages
+from catalog.outputs.pages.cards import CATALOGUE_PAGE, ResultCards
 from catalog.outputs.pages.parts import REASSESSMENT_SOURCES, RECOGNITION_YEARS, HtmlParts
 from catalog.outputs.scriptjson import script_json
 from catalog.outputs.text import body_sections, dutch_date, escape
@@ -30,12 +31,7 @@ from catalog.records.load import Catalog, Record
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOWNLOAD = "downloads/catalogus-offline.zip"
-CATALOGUE_PAGE = "catalogus/index.md"
 FIRST_PAGE = 25  # cards in the catalogue page's HTML; the script shows as many per "Toon meer"
-
-
-def card_file(number: int) -> str:
-    return f"assets/catalogus-kaarten-{number}.js"
 REPORT_FORM = "fout-melden.yml"  # .github/ISSUE_TEMPLATE/  # where the online site offers the offline bundle
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
@@ -55,7 +51,7 @@ def _meta_value(value: Any) -> Markup:
     return Markup(json.dumps(escape(value), ensure_ascii=False))
 
 
-class Renderer(HtmlParts):
+class Renderer(HtmlParts, ResultCards):
     SECTIONS = SECTIONS
     recognition_years = RECOGNITION_YEARS
     reassessment_sources = REASSESSMENT_SOURCES
@@ -98,55 +94,6 @@ class Renderer(HtmlParts):
         """
         directory = not self.site.get("offline") and self.site.get("use_directory_urls", True) is not False
         return _relative_url(here, target, directory)
-
-    def result_list(self, records: list[Record], here: str, label: str = "", cards: bool = False, list_id: str = "") -> Markup:
-        """A list of interventions as raw HTML: fast for thousands of records, and complete without JavaScript."""
-        aria = f' aria-label="{escape(label)}"' if label else ""
-        if cards:
-            # A div with list roles, not ul/li: Chromium recounts list-item numbers for every
-            # hidden li, which made filtering 5,000 cards take seconds.
-            ident = f' id="{list_id}"' if list_id else ""
-            items = "\n".join(self.card(record, here) for record in records)
-            return Markup(f'<div class="ci-results"{ident} role="list"{aria}>\n{items}\n</div>')
-        items = "\n".join(self._line(record, here) for record in records)
-        return Markup(f'<ul class="ci-list-compact"{aria}>\n{items}\n</ul>')
-
-    def _line(self, record: Record, here: str) -> str:
-        d = record.data
-        link = f'<a href="{self.href(here, self.record_page(record))}">{escape(d["title"])}</a>'
-        return f'<li>{link} <span class="ci-meta">({escape(self.label("kinds", d["kind"]))}, {escape(self.label("evidence", d["evidence"]))})</span></li>'
-
-    def card(self, record: Record, here: str) -> str:
-        """One result card on one line (a multi-line summary is one line already, see text())."""
-        d = record.data
-        e = escape
-        brief = ' · <span class="ci-brief">korte beschrijving</span>' if d["detail"] == "brief" else ""
-        elements = ", ".join(
-            f'<a href="{self.href(here, "werkzame-elementen/" + slug + ".md")}">{e(self.catalog.elements[slug].data["title"])}</a>'
-            for slug in d["elements"]
-        )
-        return (
-            f'<div class="ci-result" role="listitem" data-slug="{record.slug}">'
-            f'<h2><a href="{self.href(here, self.record_page(record))}">{e(d["title"])}</a></h2>'
-            f'<p>{e(self.label("kinds", d["kind"]))} · <span class="ci-badge ci-badge--{d["evidence"]}">{e(self.label("evidence", d["evidence"]))}</span>{brief}</p>'
-            f'<p>{e(d["summary"])}</p>{self._card_terms(d)}<p>Werkzame elementen: {elements}</p><p class="ci-card-compare"><label><input type="checkbox" value="{record.slug}"> Vergelijk<span class="ci-sr"> {e(d["title"])}</span></label></p></div>'
-        ).replace("\n", " ")
-
-    def _card_terms(self, d: dict) -> str:
-        """Doelgroep and thema on a card, as plain text: the facets already filter on them."""
-        groups = ", ".join(escape(self.label("target_groups", s)) for s in d["target_groups"])
-        themes = ", ".join(escape(self.label("themes", s)) for s in d["themes"])
-        return f'<p class="ci-terms">Doelgroep: {groups}' + (f" · Thema: {themes}" if themes else "") + "</p>"
-
-    def card_files(self) -> list[Page]:
-        """The catalogue's cards in slug order (the order of CATALOG.items), CARDS_PER_FILE per
-        classic script: the page loads them after its first results, which are in the HTML."""
-        here = CATALOGUE_PAGE
-        cards = [self.card(self.catalog.interventions[slug], here) for slug in sorted(self.catalog.interventions)]
-        return [
-            Page(card_file(number), chunk_script("CATALOG_CARDS", number, cards[start:start + CARDS_PER_FILE]))
-            for number, start in enumerate(range(0, len(cards), CARDS_PER_FILE))
-        ]
 
     def option_count(self, facet_key: str, value: str) -> int:
         """How many interventions ticking an option gives when nothing else is chosen; the page
