@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from catalog.graph.questions import answering, questions
 from catalog.outputs.page import LICENCE_TEXT, MAX_COMPARE, Page, page_url
 from catalog.outputs.text import dutch_date, escape
 
@@ -95,3 +96,20 @@ def asset(renderer: Renderer, here: str, path: str) -> str:
     folders (kan-wel/), offline ones files (kan-wel.html)."""
     directory = not renderer.site.get("offline") and renderer.site.get("use_directory_urls", True) is not False
     return "../" * page_url(here, directory).count("/") + path
+
+
+def question_links(renderer: Renderer, here: str) -> Markup:
+    """The questions of taxonomy.yml as links into the catalogue with their filters (target groups
+    and themes, each any-of, as the catalogue combines them), with how many interventions answer."""
+    catalogue = renderer.href(here, "catalogus/index.md")
+    counts = answering(renderer.catalog, full_only=False)
+    items = []
+    for slug, question in questions(renderer.catalog).items():
+        params = [("doelgroep", g) for g in question.get("target_groups") or []] + [("thema", t) for t in question["themes"]]
+        query = "&".join(f"{key}={value}" for key, value in params)
+        n = len(counts[slug])
+        items.append(
+            f'<li><a href="{catalogue}#{escape(query)}">{escape(question["label"])}</a> '
+            f'<span class="ci-meta">({n} {"interventie" if n == 1 else "interventies"})</span></li>'
+        )
+    return Markup(f'<ul class="ci-questions">{"".join(items)}</ul>') if items else Markup("")
