@@ -81,13 +81,27 @@
   }
 
   // Results come in title order already (the sort is stable), so sorting by title costs nothing.
+  // Relevance puts the records with every word first (catalogus-rank.js); the other orders keep
+  // them first too. Returns how many records have every word.
   function sortResults(results, scores) {
     if (state.sort === "relevantie" && scores) {
       results.sort(function (a, b) { return scores[b] - scores[a]; });
     } else if (state.sort === "erkenning") {
       results.sort(function (a, b) { return evidence[b] - evidence[a]; });
     }
+    if (!scores || !search.ready()) return results.length;
+    var full = results.filter(function (i) { return scores[i] >= CI.RANK_FULL; });
+    if (full.length && full.length < results.length && state.sort !== "relevantie") {
+      var rest = results.filter(function (i) { return scores[i] < CI.RANK_FULL; });
+      results.splice.apply(results, [0, results.length].concat(full, rest));
+    }
+    return full.length || results.length;
   }
+
+  // The line between the records with every word and those with part of them.
+  var partialLine = document.createElement("div");
+  partialLine.className = "ci-partial-line";
+  partialLine.setAttribute("role", "listitem");
 
   function update() {
     if (!data) { // a choice before the data is there: it applies as soon as the data has loaded
@@ -98,7 +112,7 @@
       return;
     }
     var r = compute(state);
-    sortResults(r.found, r.scores);
+    var full = sortResults(r.found, r.scores);
     view.showCounts(CI.optionCounts(facets, r.pool, r.masks, r.found.length, state), state);
     var places = r.found.slice(0, state.limit);
     var cards = [];
@@ -107,14 +121,24 @@
       if (c) cards.push(c);
     });
     cardsMissing = cards.length < places.length;
-    var key = places.join() + "/" + cards.length;
-    if (key !== shown) list.replaceChildren.apply(list, cards);
-    shown = key;
-
     var n = r.found.length;
-    var searching = state.q.trim() && !search.ready();
     var note = search.explain(state.q); // a corrected word, or the records with the most words
-    status.textContent = CI.plural(n) + (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : view.searchNote(note, n));
+    var key = places.join() + "/" + cards.length + "/" + full + "/" + n;
+    if (key !== shown) {
+      var nodes = cards.slice();
+      if (full < n && full < cards.length) {
+        partialLine.textContent = "Ook gevonden met een deel van uw woorden (" + (n - full) + ")";
+        nodes.splice(full, 0, partialLine);
+      }
+      list.replaceChildren.apply(list, nodes);
+    }
+    shown = key;
+    view.showWhy(places, cards, note, items, r.scores);
+
+    var searching = state.q.trim() && !search.ready();
+    status.textContent = (full < n ? CI.plural(full) + " met al uw woorden; ook " + (n - full) + " met een deel ervan" : CI.plural(n)) +
+      (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : view.searchNote(note, n));
+    view.showOffers(note, state);
     view.showSuggestion(note.suggestion, state);
     view.showChips(state);
     view.showEmpty(searching ? 1 : n, state);
@@ -228,7 +252,7 @@
       data.evidenceOrder.forEach(function (slug, i) { rank[slug] = slug === "niet-erkend" ? -1 : i; });
       evidence = Int8Array.from(items, function (item) { return rank[item.evidence[0]]; });
       CI.codeFacets(facets, items);
-      search = CI.createSearch(data.items, data.synonyms);
+      search = CI.createSearch(data.items, data.synonyms, data.facets);
       update();
       root.setAttribute("data-results-ready", "");
       var waiting = data.cardFiles + 1;
@@ -241,7 +265,7 @@
           done();
         });
       }
-      ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js"].forEach(function (name) {
+      ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js", "catalogus-rank.js"].forEach(function (name) {
         load(name, null, true);
       });
       load("catalogus-index.js", function () {

@@ -6,8 +6,8 @@
 // that contains it (the index lists "plek" for "ontmoetingsplek"), or, for a compound typed
 // ("ontmoetingsplek"), with both its parts. A word or phrase of synoniemen.yml also finds what
 // the rest of its group finds. A word that finds nothing is corrected to the nearest word of the
-// catalogue ("Bedoelde u ...?"). Every word must match; when no record has them all, the records
-// with the most of them come instead (a question typed as a sentence).
+// catalogue ("Bedoelde u ...?"). How the matches of the words rank (every word first, then the
+// records with most of them; themes and target groups; titles) is in catalogus-rank.js.
 //
 // Inside, the matches of a word are one score per record (a Float64Array in the order of
 // CATALOG.items, which is also the index's ref; 0: no match): combining thousands of matches
@@ -27,7 +27,6 @@
   var SPLIT_BELOW = 5; // records with the compound itself: fewer, and its parts are looked up too
   var SPLIT_WEIGHT = 0.5; // a record with the parts apart ranks below one with the compound
   var SYNONYM_WEIGHT = 0.7; // and one with a synonym below one with the word typed
-  var FALLBACK = 1e6; // sentence fallback: each word matched outranks any score
   var CACHED = 100; // matches kept (each as large as the catalogue)
 
   // lunr's serialised index from the compact form of the index file (catalog/compact_index.py
@@ -61,7 +60,7 @@
     return { version: compact.version, fields: fields, pipeline: compact.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors };
   };
 
-  CI.createSearch = function (items, synonymGroups) {
+  CI.createSearch = function (items, synonymGroups, facets) {
     var n = items.length;
     var index = null;
     var last = null; // the last query's outcome, while the reader types
@@ -77,6 +76,8 @@
     var ranks = Object.create(null); // word -> place in `words`
     var synonyms = Object.create(null); // phrase key -> the group's phrases, each a list of words
     var longest = 1; // words in the longest synonym phrase
+    var terms = null; // the themes and target groups a query word can name (catalogus-rank.js)
+    var titles = null; // per record " " + its folded title
 
     function none() {
       return new Float64Array(n);
@@ -276,37 +277,20 @@
       return found;
     }
 
-    // No record has every word: the records with the most of them (with three or more words,
-    // also those with one fewer), ranked by how many, then by score.
-    function mostWords(found) {
-      var count = new Int32Array(n), sum = none(), most = 0, i;
-      found.forEach(function (one) {
-        for (i = 0; i < n; i++) {
-          if (one[i]) {
-            sum[i] += one[i];
-            if (++count[i] > most) most = count[i];
-          }
-        }
-      });
-      var least = most >= 3 ? most - 1 : most;
-      var scores = none();
-      for (i = 0; i < n; i++) if (count[i] && count[i] >= least) scores[i] = count[i] * FALLBACK + sum[i];
-      return scores;
-    }
-
     // The query's outcome: a score per record (null: no words to match), whether it fell back to
     // the records with the most words, and the corrections.
     function outcome(query) {
       if (index && last && last.query === query) return last;
       var list = queryWords(query);
-      var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [] };
+      var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [], full: 0, partial: 0, units: [] };
       if (!list.length) return result;
       if (!index) {
         result.scores = list.map(matchTitle).reduce(function (a, b) { return both(a, b, 1); });
         return result;
       }
       var corrections = Object.create(null);
-      var found = units(list).map(function (unit) {
+      var us = units(list);
+      var found = us.map(function (unit) {
         if (unit.group) return matchGroup(unit.words, unit.group);
         var match = matchWord(unit.words[0]);
         if (match.corrected) {
@@ -315,12 +299,16 @@
         }
         return match.found;
       });
-      var scores = found.reduce(function (a, b) { return both(a, b, 1); });
-      if (!size(scores, 1) && found.length > 1) {
-        scores = mostWords(found);
-        result.fallback = size(scores, 1) > 0;
-      }
-      result.scores = scores;
+      var named = us.map(function (unit) { return CI.namedTerms(terms, unit.words, unit.group); });
+      var tagged = named.map(function (terms) { return CI.taggedBy(items, terms); });
+      var ranked = CI.rankUnits(found, tagged, CI.titleHolds(titles, query));
+      result.scores = ranked.scores;
+      result.full = ranked.full;
+      result.partial = ranked.partial;
+      result.fallback = ranked.full === 0 && ranked.partial > 0 && found.length > 1;
+      result.units = us.map(function (unit, u) {
+        return { words: unit.words, group: unit.group, named: named[u], found: found[u], tagged: tagged[u] };
+      });
       if (result.corrections.length) {
         result.suggestion = CI.fold(query).split(" ").map(function (w) { return corrections[w] || w; }).join(" ");
       }
@@ -333,10 +321,12 @@
       // not change it), or null when there are no words to match.
       scores: function (query) { return outcome(query).scores; },
       // { fallback: no record has every word, these have the most; corrections: [typed, used]
-      // per word that was corrected; suggestion: the query with those words corrected, or null }.
+      // per word that was corrected; suggestion: the query with those words corrected, or null;
+      // full: records with every word (scores >= CI.RANK_FULL), partial: records with part of
+      // them; units: per query word or phrase its words, synonym group, named terms, matches }.
       explain: function (query) {
         var o = outcome(query);
-        return { fallback: o.fallback, corrections: o.corrections, suggestion: o.suggestion };
+        return { fallback: o.fallback, corrections: o.corrections, suggestion: o.suggestion, full: o.full, partial: o.partial, units: o.units };
       },
       ready: function () { return index !== null; },
       setIndex: function (serialized) { // the compact form of catalog/compact_index.py
@@ -355,6 +345,8 @@
             longest = Math.max(longest, phrase.length);
           });
         });
+        terms = CI.namingTerms(facets || []);
+        titles = items.map(function (item) { return " " + CI.fold(item.title); });
         last = null;
         cache = Object.create(null);
         cached = 0;

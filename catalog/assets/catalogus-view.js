@@ -153,6 +153,120 @@
         button(words, null, ctx.changed(function (s) { s.q = words; })), document.createTextNode("?"));
     }
 
+    // "Filter op thema Eenzaamheid?": the themes and target groups the words name, as buttons
+    // that tick that filter (the words stay).
+    var offers = null;
+    function showOffers(note, state) {
+      if (!offers) {
+        offers = document.createElement("p");
+        offers.className = "ci-offers";
+        offers.id = "ci-offers";
+        ctx.empty.parentNode.insertBefore(offers, ctx.empty);
+      }
+      var seen = Object.create(null), nodes = [];
+      (note.units || []).forEach(function (unit) {
+        unit.named.forEach(function (term) {
+          var id = term.facet + "/" + term.value;
+          if (seen[id] || nodes.length >= 3 || !state.selected[term.facet] || state.selected[term.facet].indexOf(term.value) !== -1) return;
+          seen[id] = true;
+          var kind = term.field === "themes" ? "thema" : "doelgroep";
+          nodes.push(button("Filter op " + kind + " " + term.label + "?", null, ctx.changed(function (s) {
+            s.selected[term.facet] = s.selected[term.facet].concat([term.value]);
+          })));
+        });
+      });
+      offers.hidden = !nodes.length;
+      offers.replaceChildren.apply(offers, nodes);
+    }
+
+    // Why a card matched, on one line under its title: the theme or target group a word names,
+    // and a sentence of its summary (or else the words found in its text), the words marked.
+    // Built from text nodes and <mark> elements only.
+    function marker(units) {
+      var keys = Object.create(null), words = [];
+      units.forEach(function (unit) {
+        [unit.words].concat(unit.group || []).forEach(function (phrase) {
+          phrase.forEach(function (w) {
+            keys[CI.wordKey(w)] = true;
+            if (w.length >= 4) words.push(w);
+          });
+        });
+      });
+      return function (token) {
+        var f = CI.fold(token);
+        if (!f || CI.isStopWord(f)) return false;
+        if (keys[CI.wordKey(f)]) return true;
+        return words.some(function (w) { return f.indexOf(w) !== -1; });
+      };
+    }
+
+    function marked(text, marks) {
+      var nodes = [], any = false;
+      (text.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) || []).forEach(function (token) {
+        if (marks(token)) {
+          var m = document.createElement("mark");
+          m.textContent = token;
+          nodes.push(m);
+          any = true;
+        } else {
+          nodes.push(document.createTextNode(token));
+        }
+      });
+      return any ? nodes : null;
+    }
+
+    function whyLine(i, card, note, item, marks) {
+      var parts = [];
+      note.units.forEach(function (unit) {
+        if (!unit.tagged[i]) return;
+        unit.named.forEach(function (term) {
+          if (item[term.field].indexOf(term.value) === -1) return;
+          var m = document.createElement("mark");
+          m.textContent = term.label;
+          parts.push([document.createTextNode((term.field === "themes" ? "Thema " : "Doelgroep ")), m]);
+        });
+      });
+      var summary = card.querySelectorAll(":scope > p")[1];
+      var sentences = summary ? summary.textContent.split(/(?<=[.!?])\s+/) : [];
+      var found = null;
+      for (var k = 0; k < sentences.length && !found; k++) found = marked(sentences[k], marks);
+      if (found) {
+        parts.push(found);
+      } else {
+        var words = [];
+        note.units.forEach(function (unit) { if (unit.found[i]) words = words.concat(unit.words); });
+        if (words.length) {
+          var nodes = [document.createTextNode("in de tekst: ")];
+          words.forEach(function (w, k) {
+            var m = document.createElement("mark");
+            m.textContent = w;
+            if (k) nodes.push(document.createTextNode(", "));
+            nodes.push(m);
+          });
+          parts.push(nodes);
+        }
+      }
+      var line = document.createElement("p");
+      line.className = "ci-why";
+      line.appendChild(document.createTextNode("Gevonden: "));
+      parts.forEach(function (nodes, k) {
+        if (k) line.appendChild(document.createTextNode(" \u00b7 "));
+        nodes.forEach(function (node) { line.appendChild(node); });
+      });
+      return parts.length ? line : null;
+    }
+
+    function showWhy(places, cards, note, items, scores) {
+      var searched = note.units && note.units.length && scores;
+      var marks = searched ? marker(note.units) : null;
+      cards.forEach(function (card, k) {
+        var old = card.querySelector(":scope > .ci-why");
+        var line = searched ? whyLine(places[k], card, note, items[places[k]], marks) : null;
+        if (old) old.remove();
+        if (line) card.insertBefore(line, card.children[1] || null);
+      });
+    }
+
     function showPanelButtons(n, state) {
       var active = chosenFilters(state).length;
       ctx.panelToggle.textContent = active ? "Filters (" + active + ")" : "Filters";
@@ -161,7 +275,7 @@
 
     return {
       showCounts: showCounts, showChips: showChips, showEmpty: showEmpty, showPanelButtons: showPanelButtons,
-      searchNote: searchNote, showSuggestion: showSuggestion
+      searchNote: searchNote, showSuggestion: showSuggestion, showOffers: showOffers, showWhy: showWhy
     };
   };
 })(window.CI = window.CI || {});

@@ -116,7 +116,10 @@ def catalog_data(catalog: Catalog) -> dict[str, Any]:
         if facet.vocabulary is None:
             options = [{"value": r.slug, "label": r.data["title"]} for r in elements]
         else:
-            options = [{"value": s, "label": t["label"]} for s, t in taxonomy[facet.vocabulary].items()]
+            # `words`: what shows that a text is about the term (taxonomy.yml), so a query word
+            # that names a theme or target group can rank the records tagged with it first.
+            options = [{"value": s, "label": t["label"], **({"words": t["words"]} if t.get("words") else {})}
+                       for s, t in taxonomy[facet.vocabulary].items()]
         facets.append({"key": facet.key, "field": facet.field, "legend": facet.legend, "options": options})
     items = []
     for slug, record in sorted(catalog.interventions.items()):
