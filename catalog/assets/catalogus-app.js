@@ -141,7 +141,7 @@
     view.showOffers(note, state);
     view.showSuggestion(note.suggestion, state);
     view.showChips(state);
-    view.showEmpty(searching ? 1 : n, state);
+    view.showEmpty(searching || note.pending ? 1 : n, state, note, data.items.length);
     view.showPanelButtons(n, state);
     var rest = n - places.length;
     more.hidden = rest <= 0;
@@ -253,6 +253,14 @@
       evidence = Int8Array.from(items, function (item) { return rank[item.evidence[0]]; });
       CI.codeFacets(facets, items);
       search = CI.createSearch(data.items, data.synonyms, data.facets);
+      search.whenDutchNeeded(function () {
+        search.whenDutchNeeded(null);
+        load("woorden-nl.js", function () {
+          search.setDutch(window.CATALOG_DUTCH);
+          update();
+          root.setAttribute("data-dutch-ready", "");
+        });
+      });
       update();
       root.setAttribute("data-results-ready", "");
       var waiting = data.cardFiles + 1;

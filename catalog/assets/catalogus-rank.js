@@ -42,21 +42,31 @@
     return terms;
   };
 
-  function phraseNames(phrase, term) {
+  // Inside a word ("-ouders"), a term's word counts after a word of the catalogue only
+  // ("grootouders", not "statushouders"), with a linking s or e(n) allowed.
+  function after(joined, at, isWord) {
+    if (at === 0) return true;
+    if (at < 0 || !isWord) return false;
+    var left = joined.slice(0, at);
+    return [left, left.replace(/s$/, ""), left.replace(/e?n?$/, "")].some(isWord);
+  }
+
+  function phraseNames(phrase, term, isWord) {
     if (phrase.map(CI.wordKey).join(" ") === term.labelKey) return true;
     var joined = phrase.join(" ");
     return term.words.some(function (w) {
       if (w.text.indexOf(" ") !== -1) return joined.indexOf(w.text) === 0;
       if (phrase.length !== 1) return false;
-      return w.inside ? joined.indexOf(w.text) !== -1 : joined.indexOf(w.text) === 0;
+      return joined.indexOf(w.text) === 0 || (w.inside && after(joined, joined.indexOf(w.text), isWord));
     });
   }
 
-  // The terms a query unit names: its own words, or any phrase of its synonym group.
-  CI.namedTerms = function (terms, words, group) {
+  // The terms a query unit names: its own words, or any phrase of its synonym group. isWord(w):
+  // is w a word of the catalogue.
+  CI.namedTerms = function (terms, words, group, isWord) {
     var phrases = [words].concat(group || []);
     return terms.filter(function (term) {
-      return phrases.some(function (phrase) { return phraseNames(phrase, term); });
+      return phrases.some(function (phrase) { return phraseNames(phrase, term, isWord); });
     });
   };
 

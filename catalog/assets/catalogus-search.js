@@ -78,6 +78,9 @@
     var longest = 1; // words in the longest synonym phrase
     var terms = null; // the themes and target groups a query word can name (catalogus-rank.js)
     var titles = null; // per record " " + its folded title
+    var titleWordSet = null;
+    var dutch = null; // the Dutch words (a Set), once loaded
+    var needDutch = null;
 
     function none() {
       return new Float64Array(n);
@@ -196,6 +199,10 @@
 
     // The nearest word of the catalogue, at most 1 edit away (2 from 8 letters), most common
     // first; null when there is none.
+    function inTitle(word) {
+      return titles && titleWordSet.has(word) ? 1 : 0;
+    }
+
     function nearest(word) {
       if (word.length < CORRECT_FROM || /\d/.test(word)) return null;
       var name = "?" + word;
@@ -209,7 +216,10 @@
       for (var length = word.length - max; length <= word.length + max; length++) {
         (byLength[length] || []).forEach(function (candidate) {
           var d = CI.editDistance(word, candidate, Math.min(max, bestDistance));
-          if (d < bestDistance || (d === bestDistance && d <= max && ranks[candidate] < ranks[best])) {
+          // At the same distance: a word of a title first (names are typed), then the most common.
+          var better = d === bestDistance && d <= max &&
+            (inTitle(candidate) - inTitle(best) || ranks[best] - ranks[candidate]) > 0;
+          if (d < bestDistance || better) {
             best = candidate;
             bestDistance = d;
           }
@@ -223,13 +233,23 @@
     // of a compound ("ontmoetigsplek": "ontmoet" + "plek") count too. A nearest word that only
     // lacks the end of the word typed ("werkt" -> "werk") is a form of it, not a typo: it is
     // searched without asking "Bedoelde u ...?".
+    // A real correction waits for the Dutch word list (woorden-nl.js, loaded at the first one):
+    // a Dutch word that no record has ("schulden") is not a typo and stays as typed (unknown).
     function matchWord(word) {
       var found = plain(word, true);
       if (size(lookup(word, true), 1)) return { found: found, corrected: null };
       var other = nearest(word);
+      var form = other !== null && word.indexOf(other) === 0;
+      if (!form && word.length >= CORRECT_FROM && !/\d/.test(word)) {
+        if (!dutch) {
+          if (needDutch) needDutch();
+          return { found: found, corrected: null, pending: true };
+        }
+        if (dutch.has(word)) return { found: found, corrected: null, unknown: other || "" };
+      }
       if (!other) return { found: found, corrected: null };
       found = union(union(none(), found, 1), plain(other, false), 1);
-      return { found: found, corrected: word.indexOf(other) === 0 ? null : other };
+      return { found: found, corrected: form ? null : other };
     }
 
     // A phrase of synoniemen.yml: what any phrase of its group finds, each phrase's words together.
@@ -282,7 +302,7 @@
     function outcome(query) {
       if (index && last && last.query === query) return last;
       var list = queryWords(query);
-      var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [], full: 0, partial: 0, units: [] };
+      var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [], full: 0, partial: 0, units: [], unknown: [], pending: false };
       if (!list.length) return result;
       if (!index) {
         result.scores = list.map(matchTitle).reduce(function (a, b) { return both(a, b, 1); });
@@ -291,15 +311,22 @@
       var corrections = Object.create(null);
       var us = units(list);
       var found = us.map(function (unit) {
-        if (unit.group) return matchGroup(unit.words, unit.group);
+        if (unit.group) {
+          var all = matchGroup(unit.words, unit.group);
+          if (!size(all, 1)) result.unknown.push([unit.words.join(" "), ""]); // a group has real words only
+          return all;
+        }
         var match = matchWord(unit.words[0]);
+        if (match.pending) result.pending = true;
+        if (match.unknown) result.unknown.push([unit.words[0], match.unknown]);
         if (match.corrected) {
           corrections[unit.words[0]] = match.corrected;
           result.corrections.push([unit.words[0], match.corrected]);
         }
         return match.found;
       });
-      var named = us.map(function (unit) { return CI.namedTerms(terms, unit.words, unit.group); });
+      var isWord = function (w) { return w.length >= PART && has(CI.wordKey(w)); };
+      var named = us.map(function (unit) { return CI.namedTerms(terms, unit.words, unit.group, isWord); });
       var tagged = named.map(function (terms) { return CI.taggedBy(items, terms); });
       var ranked = CI.rankUnits(found, tagged, CI.titleHolds(titles, query));
       result.scores = ranked.scores;
@@ -326,9 +353,22 @@
       // them; units: per query word or phrase its words, synonym group, named terms, matches }.
       explain: function (query) {
         var o = outcome(query);
-        return { fallback: o.fallback, corrections: o.corrections, suggestion: o.suggestion, full: o.full, partial: o.partial, units: o.units };
+        return { fallback: o.fallback, corrections: o.corrections, suggestion: o.suggestion, full: o.full, partial: o.partial,
+          units: o.units, unknown: o.unknown, pending: o.pending };
       },
       ready: function () { return index !== null; },
+      // needed(): called once when a correction waits for the Dutch word list.
+      whenDutchNeeded: function (needed) { needDutch = needed; },
+      setDutch: function (coded) { // woorden-nl.js: front-coded (catalog/outputs/search/dutch.py)
+        dutch = new Set();
+        var before = "";
+        coded.split(" ").forEach(function (entry) {
+          if (!entry) return;
+          before = before.slice(0, entry.charCodeAt(0) - 48) + entry.slice(1);
+          dutch.add(before);
+        });
+        last = null;
+      },
       setIndex: function (serialized) { // the compact form of catalog/compact_index.py
         CI.registerWordForms();
         index = lunr.Index.load(CI.expandIndex(serialized));
@@ -347,6 +387,7 @@
         });
         terms = CI.namingTerms(facets || []);
         titles = items.map(function (item) { return " " + CI.fold(item.title); });
+        titleWordSet = new Set(titles.join(" ").split(" "));
         last = null;
         cache = Object.create(null);
         cached = 0;

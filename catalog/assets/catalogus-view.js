@@ -73,11 +73,12 @@
     }
 
     // No results: say what caused it and offer the changes that give results again, largest first.
-    function showEmpty(n, state) {
+    function showEmpty(n, state, note, total) {
       if (n > 0) {
         ctx.empty.hidden = true;
         return;
       }
+      note = note || {};
       var chosen = chosenFilters(state);
       var words = CI.fold(state.q).split(" ").filter(Boolean);
       var ways = [];
@@ -97,15 +98,29 @@
         })]);
         ways.push(["alleen de filters, zonder zoekwoorden", ctx.changed(function (s) { s.q = ""; })]);
       }
+      // A Dutch word no record has: the nearest word of the catalogue, as a choice, not a fix.
+      (note.unknown || []).forEach(function (u) {
+        if (u[1]) ways.push(["met \u201c" + u[1] + "\u201d in plaats van \u201c" + u[0] + "\u201d", ctx.changed(function (s) {
+          s.q = words.map(function (w) { return w === u[0] ? u[1] : w; }).join(" ");
+        })]);
+      });
+      if (words.length && !chosen.length) ways.push(["zonder de zoekwoorden", ctx.changed(function (s) { s.q = ""; })]);
       var found = ways.map(function (way) { return { text: way[0], next: way[1], n: ctx.resultCount(way[1]) }; })
         .filter(function (way) { return way.n > 0; })
         .sort(function (a, b) { return b.n - a.n; })
         .slice(0, 5);
+      if (words.length && chosen.length) { // every way out at once: all of the catalogue
+        found.push({ text: "alle interventies, zonder zoekwoorden en filters", n: total, next: ctx.changed(function (s) {
+          s.q = "";
+          ctx.facets.forEach(function (f) { s.selected[f.key] = []; });
+        }) });
+      }
       var q = state.q.trim();
       var cause = words.length && chosen.length ? "de zoekwoorden \u201c" + q + "\u201d samen met de gekozen filters"
         : words.length ? "de zoekwoorden \u201c" + q + "\u201d" : "deze combinatie van filters";
       var title = document.createElement("p");
-      title.textContent = "Geen interventies gevonden met " + cause + ".";
+      title.textContent = (note.unknown || []).length ? "Geen interventie noemt \u201c" + note.unknown.map(function (u) { return u[0]; }).join("\u201d of \u201c") + "\u201d."
+        : "Geen interventies gevonden met " + cause + ".";
       var nodes = [title];
       if (found.length) {
         var intro = document.createElement("p");
@@ -133,6 +148,10 @@
       note.corrections.forEach(function (c) {
         text += " \u201c" + c[0] + "\u201d staat in geen enkele interventie; u ziet de interventies met \u201c" + c[1] + "\u201d.";
       });
+      (note.unknown || []).forEach(function (u) {
+        text += " Geen interventie noemt \u201c" + u[0] + "\u201d.";
+      });
+      if (note.pending) text += " De spelling wordt nagekeken\u2026";
       if (note.fallback && n > 0) text += " Geen interventie bevat alle woorden; dit zijn de interventies die het best passen.";
       return text ? "." + text : "";
     }

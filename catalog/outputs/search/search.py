@@ -19,6 +19,7 @@ from lunr.pipeline import Pipeline
 from catalog.graph.link import title_key
 from catalog.outputs.page import CARDS_PER_FILE, Page, labels, script
 from catalog.outputs.search.compact_index import compact_index
+from catalog.outputs.search.dutch import dutch_file
 from catalog.outputs.text import TEXT_OF_HTML, body_sections
 from catalog.records.facets import FACETS
 from catalog.records.load import Catalog
@@ -154,6 +155,7 @@ def search_files(catalog: Catalog, data: dict[str, Any], with_index: bool = True
     the caller builds it elsewhere, the index."""
     files = [Page(f"assets/vendor/{name}", path.read_text("utf-8")) for name, path in LUNR_FILES.items()]
     files.append(Page("assets/catalogus-data.js", script("CATALOG", data)))
+    files.append(dutch_file())  # loaded only when the page considers correcting a word
     if with_index:
         files.append(Page(INDEX_FILE, index_script(documents(catalog))))
     return files
