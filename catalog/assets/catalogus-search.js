@@ -318,7 +318,7 @@
         }
         var match = matchWord(unit.words[0]);
         if (match.pending) result.pending = true;
-        if (match.unknown) result.unknown.push([unit.words[0], match.unknown]);
+        if (match.unknown !== undefined) result.unknown.push([unit.words[0], match.unknown]);
         if (match.corrected) {
           corrections[unit.words[0]] = match.corrected;
           result.corrections.push([unit.words[0], match.corrected]);
