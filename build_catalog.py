@@ -4,7 +4,7 @@
     python build_catalog.py check [PATH...]   validate (exit 0 clean, 1 content errors, 2 usage)
     python build_catalog.py new "Titel"       write interventions/<slug>.md from the template
     python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
-    python build_catalog.py tags              list terms a record's text names but its tags lack
+    python build_catalog.py tags [PATH...]    list terms a record's text names but its tags lack
     python build_catalog.py site              check, then build site/ and the offline zip (make site)
     python build_catalog.py build             check, then build site/
     python build_catalog.py bundle            check, then write the offline zip in dist/
@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     docs.set_defaults(func=cmd_docs)
 
     tags = commands.add_parser("tags", help="toon doelgroepen en thema's die de tekst van een record noemt, maar die het record niet heeft")
+    tags.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen deze records (standaard: alle)")
     tags.set_defaults(func=cmd_tags)
 
     site = commands.add_parser("site", help="controleer en bouw de site in site/ en tegelijk de offline versie in dist/catalogus-offline.zip")
@@ -146,10 +147,14 @@ def cmd_tags(args: argparse.Namespace) -> int:
     from catalog.records.problems import visible
     from catalog.checks.tagwords import untagged_mentions
 
-    catalog = load_catalog(args.root.resolve())
+    root = args.root.resolve()
+    wanted = {_record_path(root, path) for path in args.paths}
+    catalog = load_catalog(root)
     nouns = {"target_groups": "doelgroep", "themes": "thema"}
     found = 0
     for record in sorted(catalog.interventions.values(), key=lambda r: r.path):
+        if wanted and record.path not in wanted:
+            continue
         for vocabulary, mention in untagged_mentions(catalog, record):
             found += 1
             print(visible(f"{record.path}: {nouns[vocabulary]} '{mention.term}'? de tekst noemt '{mention.found}' (woord '{mention.entry}')"))

@@ -53,3 +53,12 @@ def test_tags_lists_terms_the_text_names(valid_catalog, capsys):
 
 def test_tags_without_suggestions(valid_catalog, capsys):
     assert run_cli(capsys, "--root", valid_catalog, "tags") == (0, ["Geen records die een doelgroep of thema noemen die ze niet hebben."], "")
+
+
+def test_tags_for_one_record(valid_catalog, capsys):
+    path = valid_catalog / "interventions" / "wijkgesprek.md"
+    path.write_text(path.read_text("utf-8") + "\nOok jongeren uit de buurt praten mee.\n", "utf-8")
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "tags", valid_catalog / "interventions" / "kan-wel.md")
+    assert (code, lines) == (0, ["Geen records die een doelgroep of thema noemen die ze niet hebben."])
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "tags", path)
+    assert lines[0] == "interventions/wijkgesprek.md: doelgroep 'jongeren'? de tekst noemt 'jongeren' (woord '-jongere')"
