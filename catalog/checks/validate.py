@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from markdown.extensions.toc import slugify as toc_slugify
 
 from catalog.checks import policy
-from catalog.records import schema
+from catalog.records import schema, schema_errors
 from catalog.records.dates import as_date
 from catalog.records.load import TAXONOMY_FILE, Catalog, Record
 from catalog.records.problems import Problem, field_name
@@ -53,7 +53,7 @@ def _taxonomy(catalog: Catalog, validator) -> list[Problem]:
         return []
     problems = [
         Problem(TAXONOMY_FILE, parsed.line_of(path), field_name(path), message)
-        for path, message in schema.errors(validator, parsed.data, parsed.raw)
+        for path, message in schema_errors.errors(validator, parsed.data, parsed.raw)
         if path not in parsed.error_paths
     ]
     for name, terms in parsed.data.items():
@@ -69,7 +69,7 @@ def schema_rules(record: Record, validators) -> Iterator[Problem]:
     if not record.readable:
         return
     parsed = record.parsed
-    for path, message in schema.errors(validators[record.type], parsed.data, parsed.raw):
+    for path, message in schema_errors.errors(validators[record.type], parsed.data, parsed.raw):
         if not any(path[: len(p)] == p for p in parsed.error_paths):
             yield Problem(record.path, parsed.line_of(path), field_name(path), message)
 

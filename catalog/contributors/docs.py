@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from catalog.records.schema import TYPE_NOUNS, raw_schemas, resolve
+from catalog.records.schema import raw_schemas, resolve
+from catalog.records.schema_errors import TYPE_NOUNS
 
 BEGIN = "<!-- begin veldenoverzicht: gemaakt door `python build_catalog.py docs`, niet met de hand aanpassen -->"
 END = "<!-- einde veldenoverzicht -->"

@@ -14,7 +14,7 @@ from typing import Any
 from catalog.records.frontmatter import decode, field_at, remove_controls
 from catalog.records.strict_yaml import Parsed, parse_yaml
 from catalog.records.problems import Problem, field_name
-from catalog.records.schema import type_noun
+from catalog.records.schema_errors import type_noun
 
 SYNONYMS_FILE = "synoniemen.yml"
 FIELD = "groepen"
@@ -163,7 +163,7 @@ def _term_problem(term: Any) -> str | None:
 
 
 def _noun(value: Any) -> str:
-    # schema.type_noun, but a mapping here is read where a list was meant: "een lijst met velden".
+    # schema_errors.type_noun, but a mapping here is read where a list was meant: "een lijst met velden".
     return "lijst met velden" if isinstance(value, dict) else type_noun(value)
 
 
