@@ -217,5 +217,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.root.resolve(), args.dev_addr)
 
 
+def _stop_on_term(signum, frame) -> None:
+    """SIGTERM (a CI job cancelled, `kill`) ends like Ctrl-C: the build's cleanup runs, the
+    second process stops, and the previous site and zip stay."""
+    raise SystemExit(128 + signum)
+
+
 if __name__ == "__main__":
+    import signal
+
+    signal.signal(signal.SIGTERM, _stop_on_term)
     sys.exit(main())

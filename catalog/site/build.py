@@ -27,6 +27,7 @@ from catalog.records.load import Catalog, load_catalog
 from catalog.records.problems import report
 from catalog.records.schema import apply_defaults
 from catalog.site import worker
+from catalog.site.sweep import swept
 from catalog.site.mkdocs_run import BuildError, html_path, run_mkdocs
 from catalog.site.offline import BUNDLE, BUNDLE_FOLDER, OFFLINE_DOCS, offline_zip, write_zip
 from catalog.site.settings import render_settings
@@ -141,13 +142,16 @@ def build(
     this one runs mkdocs for the site; the site gets a copy (DOWNLOAD). Only when both are
     complete do they replace the previous site and zip.
     """
-    progress = Progress()
     site = (site_dir or root / "site").resolve()
-    docs = docs_dir or root / GENERATED
+    zip_path = zip_path.resolve() if zip_path else None
+    with swept(site, zip_path):  # what a killed build left behind goes first
+        return _build(root, site, docs_dir or root / GENERATED, helper, zip_path, offline_docs)
+
+
+def _build(root: Path, site: Path, docs: Path, helper: worker.Helper | None, zip_path: Path | None, offline_docs: Path | None) -> int:
+    progress = Progress()
     new_zip = None
     if zip_path:  # the second process works in a folder of its own beside the zip, removed at the end
-        zip_path = zip_path.resolve()
-        zip_path.parent.mkdir(parents=True, exist_ok=True)
         new_zip = Path(tempfile.mkdtemp(prefix=f".{zip_path.stem}-", dir=zip_path.parent)) / zip_path.name
     offline = None
     what = "De site en de offline versie zijn" if zip_path else "De site is"
@@ -205,7 +209,8 @@ def bundle(root: Path, zip_path: Path | None = None, site_dir: Path | None = Non
         return 1
     zip_path = (zip_path or root / BUNDLE).resolve()
     try:
-        offline_zip(docs, zip_path, generated.expected, generated.graph.newest)
+        with swept((site_dir or root / "site").resolve(), zip_path):
+            offline_zip(docs, zip_path, generated.expected, generated.graph.newest)
     except BuildError as exc:
         print(f"De offline versie is niet gemaakt: {exc}.", file=sys.stdout)
         return 1

@@ -18,6 +18,9 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -53,8 +56,21 @@ def started(root: Path) -> Iterator[Helper]:
     Spawn, not fork: callers may run threads. The process lives for one build and makes few
     reference cycles, so Python's cycle collector stays off in it (see build.gc_paused).
     """
-    with multiprocessing.get_context("spawn").Pool(1, initializer=gc.disable) as pool:
+    with multiprocessing.get_context("spawn").Pool(1, initializer=_init, initargs=(os.getpid(),)) as pool:
         yield Helper(pool, root)
+
+
+def _init(parent: int) -> None:
+    gc.disable()
+    threading.Thread(target=_follow, args=(parent,), daemon=True).start()
+
+
+def _follow(parent: int) -> None:
+    """Stop when the main process is gone (killed): a pool's worker would otherwise finish its job
+    and write into temporary folders that the next build removes."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 @cache

@@ -1,0 +1,125 @@
+"""A killed build: `build_catalog.py site` over a few hundred generated records, killed (SIGKILL,
+the whole process group: the main process and its second process) at several points. The
+previous site and zip stay byte for byte; the next build removes what the killed ones left
+(.site-*, .catalogus-offline-*) and builds the same site again."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+
+from generate import generate  # noqa: E402
+
+RECORDS = 200
+# Progress lines of the build (stderr) at which it is killed, and how long after them.
+KILL_POINTS = [("gecontroleerd", 0), ("pagina's geschreven", 2.0), ("mkdocs klaar", 0), ("offline versie gemaakt", 0)]
+
+
+def _tagged(root: Path) -> None:
+    """Name each record's target groups and themes in its text, as check asks (issue 26)."""
+    taxonomy = yaml.safe_load((root / "taxonomy.yml").read_text("utf-8"))
+    for path in (root / "interventions").glob("*.md"):
+        text = path.read_text("utf-8")
+        words = []
+        for field in ("target_groups", "themes"):
+            match = re.search(rf"^{field}: \[(.*)\]$", text, re.M)
+            for slug in match.group(1).split(", ") if match else []:
+                term = taxonomy[field][slug]
+                words.append((term.get("words") or [term["label"]])[0].lstrip("-"))
+        path.write_text(text.rstrip("\n") + "\n\nOnderwerpen: " + ", ".join(words) + ".\n", "utf-8")
+
+
+def _command(tmp: Path) -> list[str]:
+    return [sys.executable, str(REPO / "build_catalog.py"), "--root", str(tmp / "c"), "site",
+            "--site-dir", str(tmp / "out" / "site"), "--output", str(tmp / "dist" / "catalogus-offline.zip")]
+
+
+def _fingerprint(tmp: Path) -> dict[str, str]:
+    site = tmp / "out" / "site"
+    files = {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+    files["ZIP"] = hashlib.sha256((tmp / "dist" / "catalogus-offline.zip").read_bytes()).hexdigest()
+    return files
+
+
+def _leftovers(tmp: Path) -> list[str]:
+    return sorted(p.name for folder in (tmp / "out", tmp / "dist") for p in folder.iterdir() if p.name.startswith(".") or p.name.endswith(".part"))
+
+
+def _gone(group: int) -> bool:
+    """True once no process of the killed build's process group is left."""
+    for _ in range(50):
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _killed_at(tmp: Path, line: str, delay: float) -> None:
+    process = subprocess.Popen(_command(tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        seen = []
+        for output in process.stderr:
+            seen.append(output)
+            if line in output:
+                time.sleep(delay)
+                break
+        else:
+            pytest.fail(f"the build ended before '{line}': {''.join(seen)[-2000:]}")
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        process.stderr.close()
+    assert _gone(process.pid), f"processes of the killed build are still running after '{line}'"
+
+
+def test_killed_builds_keep_the_previous_site_and_zip_and_the_next_build_sweeps(tmp_path):
+    generate(tmp_path / "c", RECORDS)
+    _tagged(tmp_path / "c")
+    first = subprocess.run(_command(tmp_path), capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
+    before = _fingerprint(tmp_path)
+    assert _leftovers(tmp_path) == []
+    litter = set()
+    for line, delay in KILL_POINTS:
+        _killed_at(tmp_path, line, delay)
+        assert _fingerprint(tmp_path) == before, f"killed after '{line}'"
+        litter.update(_leftovers(tmp_path))
+    # The kills did leave temporary folders (else this test would prove nothing about sweeping).
+    assert any(re.fullmatch(r"\.site-[a-z0-9_]{8}", name) for name in litter), litter
+    assert any(re.fullmatch(r"\.catalogus-offline-[a-z0-9_]{8}", name) for name in litter), litter
+    again = subprocess.run(_command(tmp_path), capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
+    assert _leftovers(tmp_path) == []
+    assert _fingerprint(tmp_path) == before  # the same records build the same bytes
+
+
+def test_sweep_brings_back_a_site_caught_between_its_renames(tmp_path):
+    """Killed between moving the old site aside and putting the new one in place: the next build
+    finds no site/ but .site-old, and puts it back before it removes the leftovers."""
+    from catalog.site.sweep import sweep
+
+    site = tmp_path / "site"
+    old = tmp_path / ".site-old"
+    old.mkdir()
+    (old / "index.html").write_text("vorige", "utf-8")
+    (tmp_path / ".site-abcd1234").mkdir()
+    (tmp_path / ".site-van-iemand").mkdir()  # not a name a build makes: stays
+    (tmp_path / "catalogus-offline.zip.part").write_text("half", "utf-8")
+    sweep(tmp_path, site, tmp_path / "catalogus-offline.zip")
+    assert (site / "index.html").read_text("utf-8") == "vorige"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site-van-iemand", "site"]
