@@ -123,15 +123,6 @@ def bundled_url(bundled):
     stop()
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    """The fixture site served over HTTP on 127.0.0.1, once per test module."""
-    tmp = build_fixture_site(tmp_path_factory.mktemp("site"))
-    url, stop = serve_folder(tmp / "site")
-    yield url
-    stop()
-
-
 # -- real browser ------------------------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -224,9 +215,9 @@ def serve_folder(folder: Path):
 
 
 @pytest.fixture
-def catalogue(page, site_url):
+def catalogue(page, bundled_url):
     """The fixture site's catalogue page, once its search index is loaded; no console errors."""
-    page.goto(site_url + "catalogus/")
+    page.goto(bundled_url + "catalogus/")
     page.wait_for_selector("html[data-catalog-ready]")
     yield page
     assert page.errors == []

@@ -117,7 +117,7 @@ def test_sort_by_evidence_and_title(catalogue):
     assert visible(catalogue) == ["buurtfeest", "kan-wel", "wijkgesprek"]
 
 
-def test_state_lives_in_the_url(catalogue, site_url):
+def test_state_lives_in_the_url(catalogue, bundled_url):
     catalogue.locator("#ci-q").fill("bewoners")
     catalogue.get_by_role("checkbox", name="Kleine stappen", exact=True).check()
     catalogue.get_by_role("radio", name="alle gekozen elementen (en)").check()
@@ -192,10 +192,10 @@ def test_clearing_filters_keeps_the_words_typed(catalogue):
     assert visible(catalogue) == ["wijkgesprek"]
 
 
-def test_without_javascript_every_intervention_is_listed(browser, site_url):
+def test_without_javascript_every_intervention_is_listed(browser, bundled_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + "catalogus/")
+    page.goto(bundled_url + "catalogus/")
     assert page.locator(".ci-results > .ci-result").count() == 3
     assert page.locator(".ci-results > .ci-result:visible").count() == 3
     assert page.locator("#ci-finder").is_hidden()
@@ -281,10 +281,10 @@ def test_common_words_match_the_same_documents_without_scoring(browser, tmp_path
         stop()
 
 
-def test_results_and_facets_work_before_the_search_index_arrives(page, site_url):
+def test_results_and_facets_work_before_the_search_index_arrives(page, bundled_url):
     held = []
     page.route("**/catalogus-index.js", lambda route: held.append(route))
-    page.goto(site_url + "catalogus/#q=kan", wait_until="domcontentloaded")  # the held script delays "load"
+    page.goto(bundled_url + "catalogus/#q=kan", wait_until="domcontentloaded")  # the held script delays "load"
     page.wait_for_selector("html[data-results-ready]")
     assert page.locator("html[data-catalog-ready]").count() == 0
     # Until the index is there, words match the titles only, and the status says so.

@@ -28,8 +28,8 @@ def test_chosen_filters_show_as_chips_that_remove_themselves(catalogue):
     assert catalogue.locator("#ci-chips").is_hidden()
 
 
-def test_a_shared_link_shows_why_the_list_is_short(page, site_url):
-    page.goto(site_url + "catalogus/#doelgroep=professionals&soort=instrument")
+def test_a_shared_link_shows_why_the_list_is_short(page, bundled_url):
+    page.goto(bundled_url + "catalogus/#doelgroep=professionals&soort=instrument")
     page.wait_for_selector("html[data-catalog-ready]")
     assert page.locator("#ci-chips button").all_inner_texts() == ["Professionals \u00d7", "Instrument \u00d7"]
     top_of_results = page.locator("#ci-status").bounding_box()["y"]
@@ -65,10 +65,10 @@ def test_words_that_no_record_has_together_fall_back_to_the_best_matches(catalog
 
 
 @pytest.fixture
-def phone(browser, site_url):
+def phone(browser, bundled_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", has_touch=True)
     page = context.new_page()
-    page.goto(site_url + "catalogus/")
+    page.goto(bundled_url + "catalogus/")
     page.wait_for_selector("html[data-catalog-ready]")
     yield page
     context.close()

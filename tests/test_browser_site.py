@@ -8,8 +8,8 @@ def heading(page) -> str:
     return page.locator("h1").evaluate("h => h.firstChild.textContent").strip()
 
 
-def test_open_intervention_and_follow_an_element_link(page, site_url):
-    page.goto(site_url + "interventies/kan-wel/")
+def test_open_intervention_and_follow_an_element_link(page, bundled_url):
+    page.goto(bundled_url + "interventies/kan-wel/")
     assert heading(page) == "Kan wél!"
     page.get_by_role("link", name="Buurtcoach", exact=True).first.click()
     page.wait_for_url("**/werkzame-elementen/buurtcoach/")
@@ -19,9 +19,9 @@ def test_open_intervention_and_follow_an_element_link(page, site_url):
     assert page.errors == []
 
 
-def test_every_heading_has_one_dutch_heading_link(page, site_url):
+def test_every_heading_has_one_dutch_heading_link(page, bundled_url):
     """The ¶ links are added in the page (catalogus.js), with the markup Markdown's toc would write."""
-    page.goto(site_url + "interventies/kan-wel/")
+    page.goto(bundled_url + "interventies/kan-wel/")
     links = page.locator(".md-content__inner :is(h1, h2, h3, h4, h5, h6)[id]").evaluate_all(
         """hs => hs.flatMap(h => [...h.querySelectorAll('a.headerlink')].map(a => [h.tagName, a.getAttribute('href'), a.title, a.textContent]))"""
     )
@@ -31,17 +31,17 @@ def test_every_heading_has_one_dutch_heading_link(page, site_url):
     assert page.errors == []
 
 
-def test_expired_assessment_shows_as_expired(page, site_url):
-    page.goto(site_url + "interventies/buurtfeest/")
+def test_expired_assessment_shows_as_expired(page, bundled_url):
+    page.goto(bundled_url + "interventies/buurtfeest/")
     assert page.locator(".ci-expired").is_visible()
     assert page.locator(".ci-expired").inner_text() == "verlopen"
     assert page.errors == []
 
 
-def test_valid_assessment_does_not_show_as_expired(page, site_url):
+def test_valid_assessment_does_not_show_as_expired(page, bundled_url):
     """The check runs in the reader's browser, so the badge follows the reader's date."""
     page.add_init_script("Date.prototype.toISOString = function () { return '2020-01-01T00:00:00.000Z'; };")
-    page.goto(site_url + "interventies/buurtfeest/")
+    page.goto(bundled_url + "interventies/buurtfeest/")
     assert page.locator(".ci-expired").is_hidden()
 
 

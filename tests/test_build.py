@@ -33,15 +33,11 @@ def digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The valid fixture catalogue, built once for the read-only tests below."""
-    import build_catalog
-
-    tmp = tmp_path_factory.mktemp("built")
-    root = make_catalog(tmp)
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
-    return tmp / "site"
+@pytest.fixture(scope="session")
+def built(bundled) -> Path:
+    """The valid fixture catalogue, built once per run for the read-only tests below (by `site`,
+    whose site equals `build`'s byte for byte: test_offline.py)."""
+    return bundled / "site"
 
 
 def test_every_record_and_overview_has_its_page(built):

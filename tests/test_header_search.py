@@ -3,32 +3,11 @@ own search, online and from file:// in the offline zip; no page downloads Materi
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from conftest import REPO, build_site, serve_folder, visible
+from conftest import visible
 
 QUERY = "buurtbemiddeling"
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    """The live catalogue's records, built into tmp/site with the offline zip unpacked in tmp/unpacked."""
-    tmp = tmp_path_factory.mktemp("live")
-    root = tmp / "catalogus"
-    for folder in ("interventions", "elements"):
-        shutil.copytree(REPO / folder, root / folder)
-    shutil.copy(REPO / "taxonomy.yml", root / "taxonomy.yml")
-    return build_site(root, tmp, bundle=True)
-
-
-@pytest.fixture(scope="module")
-def live_url(live):
-    url, stop = serve_folder(live / "site")
-    yield url
-    stop()
-
 
 
 def search_from_header(page, query: str) -> None:
@@ -48,9 +27,9 @@ def test_header_search_leads_to_the_catalogue_with_the_query(page, live_url):
     assert page.errors == []
 
 
-def test_header_search_works_from_file_in_the_offline_zip(offline_page, live):
+def test_header_search_works_from_file_in_the_offline_zip(offline_page, live_site):
     page = offline_page
-    folder = live / "unpacked" / "catalogus-offline"
+    folder = live_site / "unpacked" / "catalogus-offline"
     page.goto((folder / "interventies" / "kan-wel.html").as_uri())
     search_from_header(page, QUERY)
     assert page.url == (folder / "catalogus" / "index.html").as_uri() + "#q=" + QUERY
@@ -118,7 +97,7 @@ def test_on_a_phone_a_button_opens_the_field(browser, live_url):
     context.close()
 
 
-def test_no_page_downloads_a_search_index(page, live_url, offline_page, live):
+def test_no_page_downloads_a_search_index(page, live_url, offline_page, live_site):
     """Material's search plugin is off: neither its index (search_index.json, 5.7 MB at 1,000
     records) nor its search worker is fetched by any kind of page, online or offline."""
     paths = ["", "catalogus/", "interventies/", "interventies/kan-wel/", "werkzame-elementen/alle-bewoners-betrekken/", "themas/"]
@@ -128,11 +107,11 @@ def test_no_page_downloads_a_search_index(page, live_url, offline_page, live):
         page.goto(live_url + path)
         page.wait_for_load_state("networkidle")
     offline_page.on("request", lambda request: fetched.append(request.url))
-    folder = live / "unpacked" / "catalogus-offline"
+    folder = live_site / "unpacked" / "catalogus-offline"
     for path in ["index.html", "catalogus/index.html", "interventies/kan-wel.html", "werkzame-elementen/alle-bewoners-betrekken.html"]:
         offline_page.goto((folder / path).as_uri())
         offline_page.wait_for_load_state("networkidle")
     assert len(fetched) > 20
     assert [url for url in fetched if "search_index" in url or "/workers/search" in url or "iframe-worker" in url] == []
-    assert not (live / "site" / "search").exists()
+    assert not (live_site / "site" / "search").exists()
     assert not (folder / "search").exists()

@@ -18,7 +18,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import FIXTURES, REPO, build_fixture_site, serve_folder, visible  # noqa: E402
+from conftest import FIXTURES, REPO, build_fixture_site, built_once, only_files, recording_errors, serve_folder, visible  # noqa: E402
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_relevance.yml").read_text("utf-8"))
 SEARCH_FIXTURE = FIXTURES / "search"
@@ -32,10 +32,10 @@ def use_search_fixture(root: Path) -> None:
     shutil.copy(REPO / "synoniemen.yml", root / "synoniemen.yml")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def search_site(tmp_path_factory):
-    """The search fixture built as a site (served) and as the offline zip (unpacked)."""
-    tmp = build_fixture_site(tmp_path_factory.mktemp("zoeken"), bundle=True, before=use_search_fixture)
+    """The search fixture built once per run as a site (served) and as the offline zip (unpacked)."""
+    tmp = built_once(tmp_path_factory, "zoeken", lambda tmp: build_fixture_site(tmp, bundle=True, before=use_search_fixture))
     url, stop = serve_folder(tmp / "site")
     yield {"online": url + "catalogus/", "offline": (tmp / "unpacked" / "catalogus-offline" / "catalogus" / "index.html").as_uri()}
     stop()
@@ -86,26 +86,32 @@ def open_catalogue(page, url: str) -> None:
     page.wait_for_selector("html[data-catalog-ready]")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c['kind']}:{c['query']}" for c in CASES])
-def test_query_online(page, search_site, case):
+@pytest.fixture(scope="module")
+def online_catalogue(browser, search_site):
+    """One served catalogue page for all online cases: each case types its query over the last."""
+    context = browser.new_context(locale="nl-NL")
+    page = recording_errors(context.new_page())
     open_catalogue(page, search_site["online"])
-    assert failures(case, search(page, case["query"])) == []
-    assert page.errors == []
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['kind']}:{c['query']}" for c in CASES])
+def test_query_online(online_catalogue, case):
+    assert failures(case, search(online_catalogue, case["query"])) == []
+    assert online_catalogue.errors == []
 
 
 def test_every_query_offline(browser, search_site):
     """The same queries over file:// from the unpacked zip, with every other request blocked."""
     context = browser.new_context(locale="nl-NL")
-    blocked = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else (blocked.append(route.request.url), route.abort()))
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    blocked = only_files(context)
+    page = recording_errors(context.new_page())
     try:
         open_catalogue(page, search_site["offline"])
         wrong = {case["query"]: failures(case, search(page, case["query"])) for case in CASES}
         assert {q: w for q, w in wrong.items() if w} == {}
-        assert (blocked, errors) == ([], [])
+        assert (blocked, page.errors) == ([], [])
     finally:
         context.close()
 
@@ -169,25 +175,13 @@ def test_a_dutch_word_no_record_has_is_not_corrected(page, search_site):
     assert search(page, "vrijwiligers")["suggestion"] == "Bedoelde u: vrijwilligers?"
 
 
-def test_ruzie_buren_finds_buurtbemiddeling_in_the_real_catalogue(page, tmp_path):
+def test_ruzie_buren_finds_buurtbemiddeling_in_the_real_catalogue(page, live_url):
     """The example of issue 15, on the repository's own records and synonyms."""
-    import build_catalog
-
-    root = tmp_path / "catalogus"
-    for name in ("interventions", "elements"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("taxonomy.yml", "synoniemen.yml"):
-        shutil.copy(REPO / name, root / name)
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp_path / "site")]) == 0
-    url, stop = serve_folder(tmp_path / "site")
-    try:
-        open_catalogue(page, url + "catalogus/")
-        assert search(page, "ruzie buren")["results"][0] == "buurtbemiddeling"
-        assert search(page, "conflict tussen buren")["results"][0] == "buurtbemiddeling"
-        assert "abcd" in search(page, "asset based community development")["results"]
-        assert page.errors == []
-    finally:
-        stop()
+    open_catalogue(page, live_url + "catalogus/")
+    assert search(page, "ruzie buren")["results"][0] == "buurtbemiddeling"
+    assert search(page, "conflict tussen buren")["results"][0] == "buurtbemiddeling"
+    assert "abcd" in search(page, "asset based community development")["results"]
+    assert page.errors == []
 
 
 def test_the_set_covers_every_kind():

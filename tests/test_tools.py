@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import make_catalog, only_files, recording_errors, serve_folder
+from conftest import make_catalog, only_files, recording_errors
 
 TOOL_FOLDERS = {"catalogus", "vergelijk", "matrix", "afwegen"}
 NEWEST = "29 februari 2020"  # the fixture's newest record date (kan-wel's `updated`)
@@ -464,25 +464,17 @@ def test_comparison_prints_as_a_werkkaart(tab, site):
     assert tab.locator(".ci-address").text_content() == site.url("vergelijk/#i=kan-wel&i=wijkgesprek")
 
 
-def test_comparison_of_the_largest_live_records_prints_on_two_pages(page, tmp_path):
+def test_comparison_of_the_largest_live_records_prints_on_two_pages(page, live_site, live_url):
     """The four interventions of the live catalogue with the most text, side by side on paper."""
-    from catalog.site.build import build
-    from conftest import REPO
-
-    assert build(REPO, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs") == 0
-    text = (tmp_path / "site" / "assets" / "vergelijk-data.js").read_text("utf-8")
+    text = (live_site / "site" / "assets" / "vergelijk-data.js").read_text("utf-8")
     data = json.loads(json.loads(text[len("window.CATALOG_COMPARE=JSON.parse("):-len(");\n")]))
     largest = sorted(data["items"], key=lambda item: -len(json.dumps(item, ensure_ascii=False)))[:4]
-    url, stop = serve_folder(tmp_path / "site")
-    try:
-        page.goto(url + "vergelijk/#" + "&".join(f"i={item['slug']}" for item in largest))
-        page.wait_for_selector("html[data-compare-ready]")
-        assert page.locator("#ci-compare-table thead th").count() == 5
-        pages, printed = pdf(page)
-        assert 1 <= pages <= 2, [item["slug"] for item in largest]
-        assert "".join(data["catalogueDate"].split()) in "".join(printed.split())
-    finally:
-        stop()
+    page.goto(live_url + "vergelijk/#" + "&".join(f"i={item['slug']}" for item in largest))
+    page.wait_for_selector("html[data-compare-ready]")
+    assert page.locator("#ci-compare-table thead th").count() == 5
+    pages, printed = pdf(page)
+    assert 1 <= pages <= 2, [item["slug"] for item in largest]
+    assert "".join(data["catalogueDate"].split()) in "".join(printed.split())
 
 
 def test_print_button_prints(tab, site):
