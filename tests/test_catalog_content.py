@@ -9,6 +9,7 @@ the command that rewrites catalog_expected.yml (make golden), whose diff the rev
 
 from __future__ import annotations
 
+import json
 import os
 from functools import cache
 from pathlib import Path
@@ -17,13 +18,14 @@ import pytest
 import yaml
 
 from catalog.records.load import load_catalog
-from catalog.contributors.overlap import prose, shared_runs
+from catalog.contributors.overlap import RUN, copied_runs, fingerprint, prose, shared_runs
 from catalog.checks.policy import SEED_DOCUMENTS as SEED_TITLES
 from catalog.checks.validate import validate
 from conftest import REPO
 
 EXPECTED_FILE = Path(__file__).parent / "catalog_expected.yml"
-SEED_DOCUMENTS = sorted((REPO.parent / "shared" / "sources").glob("*.txt"))
+SEED_SOURCES = REPO.parent / "shared" / "sources"  # beside the repository here and in CI, not in a clone
+FINGERPRINT_FILE = Path(__file__).parent / "seed_fingerprint.json"
 SEVEN = [
     "professional-als-procesbegeleider", "persoonlijke-benadering", "aansluiten-bij-behoeften-en-capaciteiten",
     "laagdrempeligheid", "empowerment", "samenwerken-met-partners", "gewoon-beginnen",
@@ -114,16 +116,39 @@ def test_every_seed_document_is_cited():
     assert SEED_TITLES <= cited
 
 
+def seed_fingerprint(documents: list[Path]) -> dict:
+    """What seed_fingerprint.json holds: per seed document the hash of every run of 8 words."""
+    return {
+        "run": RUN,
+        "hash": "sha256 of the run's words (overlap.words: lower case, no accents or punctuation) joined by single spaces, first 16 hex digits",
+        "documents": {path.name: sorted(fingerprint(path.read_text("utf-8"))) for path in documents},
+    }
+
+
 def test_own_words_no_eight_word_runs_from_the_seed_documents():
-    """Titles of sources may be copied; the records' own text shares no run of 8 words."""
-    assert len(SEED_DOCUMENTS) == 5
-    texts = [path.read_text("utf-8") for path in SEED_DOCUMENTS]
+    """Titles of sources may be copied; the records' own text shares no run of 8 words with the
+    seed documents, found through their committed fingerprint (so this runs in any clone)."""
+    documents = json.loads(FINGERPRINT_FILE.read_text("utf-8"))["documents"]
+    assert len(documents) == 5
     copied = []
     for record in catalog().all_records():
         pieces = prose((REPO / record.path).read_text("utf-8"))
-        for source, text in zip(SEED_DOCUMENTS, texts):
-            copied += [f"{record.path} ~ {source.name}: {run}" for piece in pieces for run in shared_runs(piece, text)]
+        for name, hashes in documents.items():
+            copied += [f"{record.path} ~ {name}: {run}" for piece in pieces for run in copied_runs(piece, set(hashes))]
     assert copied == []
+
+
+def test_the_fingerprint_is_that_of_the_seed_documents():
+    """With ../shared/sources beside the repository (here and in CI) the committed fingerprint must
+    be exactly that of the five documents; a clone without them (GitHub) cannot check it."""
+    if not SEED_SOURCES.is_dir():
+        pytest.skip(f"NIETS gecontroleerd: {SEED_SOURCES} ontbreekt, dus {FINGERPRINT_FILE.name} is niet met de brondocumenten vergeleken")
+    documents = sorted(SEED_SOURCES.glob("*.txt"))
+    assert len(documents) == 5
+    expected = seed_fingerprint(documents)
+    if os.environ.get("UPDATE_GOLDEN"):
+        FINGERPRINT_FILE.write_text(json.dumps(expected, indent=0, ensure_ascii=False) + "\n", "utf-8")
+    assert json.loads(FINGERPRINT_FILE.read_text("utf-8")) == expected
 
 
 def test_overlap_finds_a_copied_sentence_through_small_edits():

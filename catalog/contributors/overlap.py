@@ -7,6 +7,7 @@ prints every run of 8 or more words that the record's own text (not its source t
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 import unicodedata
@@ -24,11 +25,27 @@ def words(text: str) -> list[str]:
 
 def shared_runs(text: str, source: str, length: int = RUN) -> list[str]:
     """Each maximal run of at least `length` words of `text` that also occurs in `source`."""
-    grams = {tuple(g) for g in _grams(words(source), length)}
+    return copied_runs(text, fingerprint(source, length), length)
+
+
+def run_hash(run: list[str]) -> str:
+    """A run of words as the fingerprint holds it: the first 16 hex digits of its sha256."""
+    return hashlib.sha256(" ".join(run).encode("utf-8")).hexdigest()[:16]
+
+
+def fingerprint(source: str, length: int = RUN) -> set[str]:
+    """The hash of every run of `length` words of `source`: enough to find a copy, without the
+    source's text (tests/seed_fingerprint.json holds the seed documents' fingerprints)."""
+    return {run_hash(g) for g in _grams(words(source), length)}
+
+
+def copied_runs(text: str, hashes: set[str], length: int = RUN) -> list[str]:
+    """Each maximal run of at least `length` words of `text` whose runs of `length` words are all
+    in the fingerprint `hashes`."""
     own = words(text)
     runs, start = [], None
     for i in range(len(own) - length + 1):
-        hit = tuple(own[i : i + length]) in grams
+        hit = run_hash(own[i : i + length]) in hashes
         if hit and start is None:
             start = i
         if not hit and start is not None:
