@@ -82,7 +82,7 @@ def test_intervention_page_shows_every_field(built):
 def test_expired_assessment_is_marked_in_the_page(built):
     html = page(built, "interventies/buurtfeest/index.html")
     assert "beoordeeld door Testcommissie (juni 2019)" in html
-    assert 'geldig tot <time datetime="2024-06-01">1 juni 2024</time>' in html
+    assert "beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024, " in html
     assert '<span class="ci-expired" data-valid-until="2024-06-01" hidden>verlopen</span>' in html
     assert "Korte beschrijving" in html  # detail: brief
 
@@ -161,8 +161,8 @@ def test_build_reports_each_phase_with_counts_and_time(tmp_path, capsys):
     assert [line.split("] ", 1)[1] for line in lines] == [
         "geladen: 3 interventies, 3 werkzame elementen",
         "gecontroleerd: geen fouten",
-        "pagina's geschreven: 36",
-        "mkdocs klaar: 36 pagina's",
+        "pagina's geschreven: 37",
+        "mkdocs klaar: 37 pagina's",
         "zoekindex gemaakt: 3 interventies",
         f"site gebouwd in {(tmp_path / 'site').resolve()}",
     ]
@@ -207,8 +207,8 @@ def test_site_reports_each_phase_and_makes_both(tmp_path, capsys):
     assert steps == [
         "geladen: 3 interventies, 3 werkzame elementen",
         "gecontroleerd: geen fouten",
-        "pagina's geschreven: 36",
-        "mkdocs klaar: 36 pagina's",
+        "pagina's geschreven: 37",
+        "mkdocs klaar: 37 pagina's",
         "zoekindex gemaakt: 3 interventies",
         f"offline versie gemaakt ({(tmp_path / 'offline.zip').stat().st_size / 1e6:.1f} MB)",
         f"offline versie: {(tmp_path / 'offline.zip').resolve()}",
@@ -462,17 +462,23 @@ def test_old_recognition_is_marked_for_re_assessment(tmp_path, capsys):
 
 
 def test_costs_training_and_preconditions_in_the_facts(tmp_path, capsys):
-    """The fields a comparison needs, shown only where a record fills them."""
+    """The decision rows, always there: filled in, or "Onbekend" where the sources say nothing (issue 28)."""
     site = build_changed(
         capsys, tmp_path, "interventions/kan-wel.md", "since: 2006\n",
         "since: 2006\ncosts: Ongeveer 150 euro per straat\ntraining: Een handboek voor buurtcoaches\npreconditions: Een vaste plek in de wijk\n",
     )
     html = page(site, "interventies/kan-wel/index.html")
+    unknown = '<span class="ci-unknown">Onbekend: de bronnen noemen dit niet</span>'
     assert (
-        "<dt>Kosten</dt><dd>Ongeveer 150 euro per straat</dd><dt>Training en materiaal</dt><dd>Een handboek voor buurtcoaches</dd>"
+        "<dt>Kosten</dt><dd>Ongeveer 150 euro per straat</dd><dt>Duur</dt><dd>15 maanden</dd>"
+        f"<dt>Wie voert uit</dt><dd>{unknown}</dd><dt>Training en materiaal</dt><dd>Een handboek voor buurtcoaches</dd>"
         "<dt>Randvoorwaarden</dt><dd>Een vaste plek in de wijk</dd>"
     ) in html
-    assert "<dt>Kosten</dt>" not in page(site, "interventies/wijkgesprek/index.html")
+    assert (
+        f"<dt>Kosten</dt><dd>{unknown}</dd><dt>Duur</dt><dd>{unknown}</dd><dt>Wie voert uit</dt><dd>{unknown}</dd>"
+        f"<dt>Training en materiaal</dt><dd>{unknown}</dd><dt>Randvoorwaarden</dt><dd>{unknown}</dd>"
+        f"<dt>Contact of meer informatie</dt><dd>{unknown}</dd>"
+    ) in page(site, "interventies/wijkgesprek/index.html")
 
 
 def test_element_page_links_to_the_catalogue_filtered_on_it(built):
@@ -517,6 +523,7 @@ def test_no_escaped_markup_in_the_visible_text_of_any_page(built):
 
 
 def test_footer_and_404_are_dutch(built):
-    assert "Gemaakt met" in page(built, "index.html") and "Made with" not in page(built, "index.html")
+    home = page(built, "index.html")
+    assert "Over deze catalogus</a>" in home and "Gemaakt met" not in home and "Made with" not in home
     missing = page(built, "404.html")
     assert "<h1>Pagina niet gevonden</h1>" in missing and "Not found" not in missing

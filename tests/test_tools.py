@@ -103,22 +103,34 @@ def test_compare_from_an_address(tab, site, records):
     assert tab.locator("#ci-compare-caption").text_content() == "Vergelijking van Kan wél!, Wijkgesprek en Buurtfeest"
     facts = fact_rows(tab)
     assert list(facts) == [
-        "soort", "doelgroepen", "themas", "erkenning", "oordeel", "duur", "sinds", "kosten", "training",
-        "randvoorwaarden", "ontwikkelaar", "contact", "uitvoering", "varianten", "bronnen",
+        "wat", "doel", "soort", "doelgroepen", "themas", "erkenning", "nieuwste-bron", "kosten", "duur", "uitvoering",
+        "training", "randvoorwaarden", "contact", "ontwikkelaar", "sinds", "varianten", "bronnen",
     ]
+    unknown = "Onbekend: de bronnen noemen dit niet"
+    assert facts["wat"] == ["Wat is het", "Bewoners zetten met een buurtcoach een eigen idee om in actie.",
+                            "Professionals en bewoners kiezen samen: wat werkt hier?", "Bewoners organiseren samen een feest."]
+    assert facts["doel"] == ["Doel", "Meer leefbaarheid.", unknown, unknown]
     assert facts["soort"] == ["Soort", "Interventie", "Instrument", "Praktijkvoorbeeld"]
     assert facts["doelgroepen"] == ["Doelgroepen", "Bewoners, Jongeren", "Professionals", "Bewoners"]
-    assert facts["themas"] == ["Thema's", "Leefbaarheid, Sociale cohesie", "onbekend", "onbekend"]
-    assert facts["erkenning"] == ["Erkenning", "Niet beoordeeld", "Niet beoordeeld", "Goed beschreven"]
-    assert facts["oordeel"] == ["Oordeel (door wie, wanneer)", "onbekend", "onbekend", "door Testcommissie, juni 2019; geldig tot 1 juni 2024"]
-    assert facts["duur"] == ["Duur", "15 maanden", "onbekend", "onbekend"]
-    assert facts["sinds"] == ["Sinds", "2006", "onbekend", "onbekend"]
+    assert facts["themas"] == ["Thema's", "Leefbaarheid, Sociale cohesie", unknown, unknown]
+    # One recognition display, as on the record page, with the mark once it is due.
+    assert facts["erkenning"] == ["Erkenning", "Niet beoordeeld", "Niet beoordeeld",
+                                  "Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)"]
+    assert facts["nieuwste-bron"] == ["Nieuwste bron", "2011 (bronnen meer dan 5 jaar oud)", "2017 (bronnen meer dan 5 jaar oud)",
+                                      "onbekend (geen bron noemt een datum)"]
+    assert facts["duur"] == ["Duur", "15 maanden", unknown, unknown]
+    assert facts["sinds"] == ["Sinds", "2006", unknown, unknown]
     for row in ("kosten", "training", "randvoorwaarden", "uitvoering"):
-        assert facts[row][1:] == ["onbekend"] * 3, row
-    assert facts["ontwikkelaar"] == ["Ontwikkelaar", "Testorganisatie", "onbekend", "onbekend"]
-    assert facts["contact"] == ["Contact", "info@voorbeeld.nl, https://www.voorbeeld.nl", "onbekend", "onbekend"]
-    assert facts["varianten"] == ["Varianten", "Een variant voor jongeren", "onbekend", "onbekend"]
-    assert facts["bronnen"] == ["Bronnen", "Testbron, Testuitgever (1 mei 2011)", "Testbron (24 mei 2017)", "Testbron"]
+        assert facts[row][1:] == [unknown] * 3, row
+    assert facts["ontwikkelaar"] == ["Ontwikkelaar", "Testorganisatie", unknown, unknown]
+    assert facts["contact"] == ["Contact of meer informatie", "info@voorbeeld.nl, https://www.voorbeeld.nl", unknown, unknown]
+    assert tab.locator("tr[data-row='contact'] td a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        "mailto:info@voorbeeld.nl", "https://www.voorbeeld.nl"]
+    assert facts["varianten"] == ["Varianten", "Een variant voor jongeren", unknown, unknown]
+    assert facts["bronnen"] == ["Bronnen", "Testbron, Testuitgever (1 mei 2011). https://www.voorbeeld.nl/kan-wel",
+                                "Testbron (24 mei 2017). https://www.voorbeeld.nl/wijkgesprek", "Testbron. https://www.voorbeeld.nl/buurtfeest"]
+    assert tab.locator("tr[data-row='bronnen'] td a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        "https://www.voorbeeld.nl/kan-wel", "https://www.voorbeeld.nl/wijkgesprek", "https://www.voorbeeld.nl/buurtfeest"]
     assert element_rows(tab) == expected_element_rows(records, ["kan-wel", "wijkgesprek", "buurtfeest"])
     assert tab.locator("tr.ci-shared").count() == 0  # no element is in all three
     # Two of them share Buurtcoach: it comes first, marked and highlighted.
@@ -179,19 +191,27 @@ def test_intervention_page_leads_to_the_comparison(tab, site):
     assert tab.get_by_role("status").text_content() == "1 interventie gekozen. Kies er nog minstens één."
 
 
-def test_compare_table_scrolls_in_its_own_box_on_a_phone(browser, bundled_url):
-    page = browser.new_page(viewport={"width": 390, "height": 800})
-    page.goto(bundled_url + "vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest")
-    page.wait_for_selector("html[data-compare-ready]")
-    box = page.locator("#ci-compare-box")
-    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page itself does not scroll sideways
-    first = page.locator("#ci-compare-table tr[data-row='soort'] th")
-    left = first.bounding_box()["x"]
-    box.evaluate("b => { b.scrollLeft = 200; }")
-    assert first.bounding_box()["x"] == left  # the first column stays (sticky)
-    assert page.locator("#ci-compare-table tr[data-row='soort'] td").first.bounding_box()["x"] < left
-    page.close()
+@pytest.mark.parametrize("where", ["online", "file"])
+def test_compare_table_stacks_on_a_phone(browser, bundled, bundled_url, where):
+    """At 390 px each row is its label, then A's value under A's name, then B's (issue 28);
+    at 1280 px it stays a grid."""
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        base = bundled_url if where == "online" else (bundled / "unpacked" / "catalogus-offline").as_uri() + "/"
+        page.goto(base + ("vergelijk/" if where == "online" else "vergelijk/index.html") + "#i=kan-wel&i=wijkgesprek")
+        page.wait_for_selector("html[data-compare-ready]")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # never sideways
+        label = page.locator("#ci-compare-table tr[data-row='kosten'] th").bounding_box()
+        a, b = (page.locator("#ci-compare-table tr[data-row='kosten'] td").nth(n).bounding_box() for n in (0, 1))
+        if width == 390:
+            assert label["y"] < a["y"] < b["y"]  # stacked: label, then A, then B
+            assert a["width"] > 300 and b["width"] > 300
+            names = page.locator("#ci-compare-table tr[data-row='kosten'] td").evaluate_all(
+                "cells => cells.map(c => getComputedStyle(c, '::before').content)")
+            assert names == ['"Kan wél!"', '"Wijkgesprek"']
+        else:
+            assert label["y"] == a["y"] == b["y"] and label["x"] < a["x"] < b["x"]  # side by side
+        page.close()
 
 
 def test_compare_data_file_holds_every_intervention_with_its_labels(bundled, records):
@@ -306,8 +326,8 @@ HELPER_CASES = [
         {"thema": ["leefbaarheid"], "doelgroep": ["bewoners"], "element": ["kleine-stappen"]},
         "2 interventies passen bij uw keuzes.",
         [
-            ("Kan wél!", "3 punten", ["past bij thema Leefbaarheid", "voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld"]),
-            ("Buurtfeest", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Goed beschreven"]),
+            ("Kan wél!", "3 punten", ["past bij thema Leefbaarheid", "voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
+            ("Buurtfeest", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
         ],
         "#i=kan-wel&i=buurtfeest",
     ),
@@ -315,8 +335,8 @@ HELPER_CASES = [
         {"element": ["buurtcoach"]},
         "2 interventies passen bij uw keuzes.",
         [
-            ("Kan wél!", "1 punt", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld"]),
-            ("Wijkgesprek", "1 punt", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld"]),
+            ("Kan wél!", "1 punt", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
+            ("Wijkgesprek", "1 punt", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2017 (bronnen meer dan 5 jaar oud)"]),
         ],
         "#i=kan-wel&i=wijkgesprek",
     ),
@@ -324,8 +344,8 @@ HELPER_CASES = [
         {"doelgroep": ["bewoners"]},
         "2 interventies passen bij uw keuzes.",
         [
-            ("Buurtfeest", "1 punt", ["voor doelgroep Bewoners", "erkenning: Goed beschreven"]),
-            ("Kan wél!", "1 punt", ["voor doelgroep Bewoners", "erkenning: Niet beoordeeld"]),
+            ("Buurtfeest", "1 punt", ["voor doelgroep Bewoners", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
+            ("Kan wél!", "1 punt", ["voor doelgroep Bewoners", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
         ],
         "#i=buurtfeest&i=kan-wel",
     ),
@@ -333,9 +353,9 @@ HELPER_CASES = [
         {"doelgroep": ["bewoners", "professionals"], "element": ["buurtcoach", "ontmoeten"]},
         "3 interventies passen bij uw keuzes.",
         [
-            ("Buurtfeest", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Ontmoeten", "erkenning: Goed beschreven"]),
-            ("Kan wél!", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld"]),
-            ("Wijkgesprek", "2 punten", ["voor doelgroep Professionals", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld"]),
+            ("Buurtfeest", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Ontmoeten", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
+            ("Kan wél!", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
+            ("Wijkgesprek", "2 punten", ["voor doelgroep Professionals", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2017 (bronnen meer dan 5 jaar oud)"]),
         ],
         "#i=buurtfeest&i=kan-wel&i=wijkgesprek",
     ),
@@ -383,7 +403,8 @@ def test_helper_keeps_choices_in_the_address_and_links_each_step_to_the_sources(
     assert tab.url == site.url("afwegen/#thema=leefbaarheid&doelgroep=jongeren&element=kleine-stappen")
     tab.reload()
     tab.wait_for_selector("html[data-helper-ready]")
-    assert shortlist(tab)[0] == ["Kan wél!", "3 punten", ["past bij thema Leefbaarheid", "voor doelgroep Jongeren", "heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld"]]
+    assert shortlist(tab)[0] == ["Kan wél!", "3 punten", ["past bij thema Leefbaarheid", "voor doelgroep Jongeren", "heeft werkzaam element Kleine stappen",
+                                                      "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]]
     steps = tab.locator(".ci-step h2[id^='stap-']").all_text_contents()
     assert [s.split(".")[0] for s in steps] == [f"Stap {n}" for n in range(1, 9)]
     for n in range(1, 9):  # every step cites the article (source 004) and the list of steps

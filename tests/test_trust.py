@@ -132,3 +132,82 @@ def test_the_afwegen_record_links_to_the_helper(tmp_path):
     build_site(root, tmp_path)
     html = (tmp_path / "site" / "interventies" / "afwegen-in-de-wijk" / "index.html").read_text("utf-8")
     assert 'in de <a href="../../afwegen/">keuzehulp Een aanpak kiezen</a>' in html
+
+
+# -- age you can see, unknown is said, one recognition display (items 2, 3, 5) -------------------
+
+DECISION_ROWS = ["Kosten", "Duur", "Wie voert uit", "Training en materiaal", "Randvoorwaarden", "Contact of meer informatie"]
+UNKNOWN = "Onbekend: de bronnen noemen dit niet"
+
+
+def open_page(browser, bundled, bundled_url, where, width, online_path, offline_path):
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    if where == "online":
+        page.goto(bundled_url + online_path)
+    else:
+        page.goto((bundled / "unpacked" / "catalogus-offline" / offline_path).as_uri())
+    return context, page
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("where", ["online", "file"])
+def test_record_page_says_what_is_unknown_and_how_old(browser, bundled, bundled_url, where, width):
+    context, page = open_page(browser, bundled, bundled_url, where, width, "interventies/wijkgesprek/", "interventies/wijkgesprek.html")
+    facts = dict(page.locator(".ci-facts dt").evaluate_all(
+        "dts => dts.map(dt => [dt.textContent, dt.nextElementSibling.innerText.trim()])"))
+    assert [name for name in facts if name in DECISION_ROWS] == DECISION_ROWS
+    assert all(facts[name] == UNKNOWN for name in DECISION_ROWS)
+    assert facts["Nieuwste bron"] == "2017 bronnen meer dan 5 jaar oud"  # 2017 + 5 years is past
+    assert "Bijgewerkt" not in facts
+    assert page.locator(".ci-facts .ci-unknown").first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("where", ["online", "file"])
+def test_cards_show_the_recognition_and_source_age_as_the_record_page(browser, bundled, bundled_url, where, width):
+    context, page = open_page(browser, bundled, bundled_url, where, width, "catalogus/", "catalogus/index.html")
+    page.wait_for_selector("html[data-catalog-ready]")
+    card = page.locator('.ci-result[data-slug="buurtfeest"]')
+    assert " ".join(card.locator("p").first.inner_text().split()) == (
+        "Praktijkvoorbeeld · Goed beschreven beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 verlopen · korte beschrijving")
+    assert card.locator(".ci-card-age").inner_text() == "Nieuwste bron: onbekend (geen bron noemt een datum)"
+    stale = page.locator('.ci-result[data-slug="kan-wel"] .ci-card-age')
+    assert stale.inner_text() == "Nieuwste bron: 2011 bronnen meer dan 5 jaar oud"
+    assert stale.locator(".ci-old-sources").is_visible()
+    context.close()
+
+
+def test_cards_added_later_are_marked_too(page, bundled_url):
+    """The catalogue adds cards from its scripts after the first ones; catalogus.js marks those as they come."""
+    page.goto(bundled_url + "catalogus/")
+    page.wait_for_selector("html[data-catalog-ready]")
+    page.evaluate("""() => {
+        const list = document.getElementById('ci-live');
+        const t = document.createElement('template');
+        t.innerHTML = '<div class="ci-result" data-slug="x"><p><span class="ci-expired" data-valid-until="2000-01-01" hidden>oud</span></p></div>';
+        list.appendChild(t.content.firstChild);
+    }""")
+    page.wait_for_function("() => !document.querySelector('[data-slug=x] .ci-expired').hidden")
+
+
+def test_contact_links_with_the_year_of_their_source(records):
+    from catalog.outputs.pages.render import Renderer
+
+    record = records.interventions["kan-wel"]
+    saved = dict(record.data["developer"])
+    record.data["developer"].update({"contact": "Thijs", "phone": "030 231 75 11", "year": 2011})
+    try:
+        html = Renderer(records, records.graph, {"site_name": "B"})._contact(record.data["developer"])
+    finally:
+        record.data["developer"].clear()
+        record.data["developer"].update(saved)
+    assert html == (
+        'Thijs, <a href="mailto:info@voorbeeld.nl">info@voorbeeld.nl</a>, <a href="tel:+31302317511">030 231 75 11</a>, '
+        '<a href="https://www.voorbeeld.nl">https://www.voorbeeld.nl</a> (volgens een bron uit 2011)'
+    )

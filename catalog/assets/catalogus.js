@@ -1,9 +1,22 @@
-// Marks an assessment as expired in the reader's browser, so the built HTML stays the same every day.
+// Marks an assessment as expired, or a record's sources as more than 5 years old, in the reader's
+// browser, so the built HTML stays the same every day. Cards the catalogue adds later are marked
+// as they arrive.
 (function () {
   var today = new Date().toISOString().slice(0, 10);
-  document.querySelectorAll(".ci-expired[data-valid-until]").forEach(function (el) {
-    if (el.getAttribute("data-valid-until") < today) el.hidden = false;
+  function mark(root) {
+    root.querySelectorAll(".ci-expired[data-valid-until]").forEach(function (el) {
+      if (el.getAttribute("data-valid-until") < today) el.hidden = false;
+    });
+  }
+  mark(document);
+  var results = document.querySelectorAll(".ci-results");
+  if (!results.length || !window.MutationObserver) return;
+  var observer = new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      change.addedNodes.forEach(function (node) { if (node.querySelectorAll) mark(node); });
+    });
   });
+  results.forEach(function (list) { observer.observe(list, { childList: true }); });
 })();
 
 // Heading links (¶), with the markup and title Markdown's toc extension would write. Added here

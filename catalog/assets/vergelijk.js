@@ -29,7 +29,8 @@
   var table = document.getElementById("ci-compare-table");
   var caption = document.getElementById("ci-compare-caption");
 
-  var UNKNOWN = "onbekend";
+  var UNKNOWN = "Onbekend: de bronnen noemen dit niet";
+  var today = new Date().toISOString().slice(0, 10);
 
   // -- the choice <-> the address ---------------------------------------------------------------
 
@@ -131,29 +132,48 @@
     return list && list.length ? list.join(separator) : UNKNOWN;
   }
 
-  function judgement(item) {
-    if (!item.assessed_by && !item.assessed_on) return UNKNOWN;
-    var text = "door " + (item.assessed_by || UNKNOWN) + ", " + (item.assessed_on || UNKNOWN);
-    if (item.valid_until) text += "; geldig tot " + item.valid_until;
+  // One recognition display everywhere (the record page, cards, the helper): level, who and
+  // when, and the mark once it is due (the build gives the day, the reader's browser today).
+  function recognition(item) {
+    var r = item.recognition;
+    var text = r.level + (r.detail ? ", " + r.detail : "");
+    if (r.flag_from && r.flag_from < today) text += " (" + r.flag + ")";
     return text;
   }
 
+  function sourceAge(item) {
+    if (!item.newest_source) return "onbekend (geen bron noemt een datum)";
+    var old = item.old_sources_from && item.old_sources_from < today;
+    return item.newest_source + (old ? " (bronnen meer dan 5 jaar oud)" : "");
+  }
+
+  function contact(item) {
+    if (!item.contact.length) return UNKNOWN;
+    var links = item.contact.map(function (c) { return { text: c.text, url: c.href }; });
+    if (item.contact_year) links.push({ text: "(volgens een bron uit " + item.contact_year + ")", url: null });
+    return { inline: links };
+  }
+
+  // The rows: first what the interventions are, then the decision rows, which say "Onbekend"
+  // where the sources are silent (as on the record page), then the rest.
   var ROWS = [
+    ["wat", "Wat is het", function (i) { return orUnknown(i.summary); }],
+    ["doel", "Doel", function (i) { return orUnknown(i.aim); }],
     ["soort", "Soort", function (i) { return orUnknown(i.kind); }],
     ["doelgroepen", "Doelgroepen", function (i) { return joined(i.target_groups, ", "); }],
     ["themas", "Thema's", function (i) { return joined(i.themes, ", "); }],
-    ["erkenning", "Erkenning", function (i) { return orUnknown(i.evidence); }],
-    ["oordeel", "Oordeel (door wie, wanneer)", judgement],
-    ["duur", "Duur", function (i) { return orUnknown(i.duration); }],
-    ["sinds", "Sinds", function (i) { return orUnknown(i.since); }],
+    ["erkenning", "Erkenning", recognition],
+    ["nieuwste-bron", "Nieuwste bron", sourceAge],
     ["kosten", "Kosten", function (i) { return orUnknown(i.costs); }],
+    ["duur", "Duur", function (i) { return orUnknown(i.duration); }],
+    ["uitvoering", "Wie voert uit", function (i) { return joined(i.implementers, "; "); }],
     ["training", "Training en materiaal", function (i) { return orUnknown(i.training); }],
     ["randvoorwaarden", "Randvoorwaarden", function (i) { return orUnknown(i.preconditions); }],
+    ["contact", "Contact of meer informatie", contact],
     ["ontwikkelaar", "Ontwikkelaar", function (i) { return orUnknown(i.developer); }],
-    ["contact", "Contact", function (i) { return joined(i.contact, ", "); }],
-    ["uitvoering", "Uitvoering", function (i) { return joined(i.implementers, "; "); }],
+    ["sinds", "Sinds", function (i) { return orUnknown(i.since); }],
     ["varianten", "Varianten", function (i) { return joined(i.variants, "; "); }],
-    ["bronnen", "Bronnen", function (i) { return i.sources; }]
+    ["bronnen", "Bronnen", function (i) { return { list: i.sources.map(function (s) { return { text: s.text, url: s.url }; }) }; }]
   ];
 
   function cell(tag, text, className) {
@@ -169,13 +189,40 @@
     return th;
   }
 
-  function valueCell(value) {
-    if (value === UNKNOWN) return cell("td", UNKNOWN, "ci-unknown");
-    if (typeof value === "string") return cell("td", value);
-    var td = cell("td"); // a list: the sources
-    var ul = document.createElement("ul");
-    value.forEach(function (text) { ul.appendChild(cell("li", text)); });
-    td.appendChild(ul);
+  // A link whose address is printed after it (see catalogus.css), so paper keeps it too.
+  function linked(part) {
+    if (!part.url) return document.createTextNode(part.text);
+    var a = document.createElement("a");
+    a.href = part.url;
+    a.textContent = part.text;
+    return a;
+  }
+
+  function valueCell(value, title) {
+    var td;
+    if (value === UNKNOWN) td = cell("td", UNKNOWN, "ci-unknown");
+    else if (typeof value === "string") td = cell("td", value);
+    else if (value.inline) {
+      td = cell("td");
+      value.inline.forEach(function (part, n) {
+        if (n) td.appendChild(document.createTextNode(part.url === null && /^\(/.test(part.text) ? " " : ", "));
+        td.appendChild(linked(part));
+      });
+    } else { // a list: the sources, each a link to its address
+      td = cell("td");
+      var ul = document.createElement("ul");
+      value.list.forEach(function (part) {
+        var li = document.createElement("li");
+        li.appendChild(document.createTextNode(part.text));
+        if (part.url) {
+          li.appendChild(document.createTextNode(". "));
+          li.appendChild(linked({ text: part.url, url: part.url }));
+        }
+        ul.appendChild(li);
+      });
+      td.appendChild(ul);
+    }
+    td.setAttribute("data-title", title); // on a phone each value is labelled with its intervention
     return td;
   }
 
@@ -217,7 +264,7 @@
       var tr = document.createElement("tr");
       tr.setAttribute("data-row", row[0]);
       tr.appendChild(rowHeader(row[1]));
-      items.forEach(function (item) { tr.appendChild(valueCell(row[2](item))); });
+      items.forEach(function (item) { tr.appendChild(valueCell(row[2](item), item.title)); });
       facts.appendChild(tr);
     });
 
@@ -243,6 +290,7 @@
         var has = item.elements.indexOf(row.slug) !== -1;
         var td = cell("td", has ? "ja" : "nee", has ? "ci-yes" : "ci-no");
         td.setAttribute("data-slug", item.slug);
+        td.setAttribute("data-title", item.title);
         tr.appendChild(td);
       });
       elements.appendChild(tr);

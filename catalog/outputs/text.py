@@ -84,3 +84,81 @@ def body_sections(body: str) -> list[tuple[int, str, str]]:
 def _clean(rendered: str) -> str:
     return nh3.clean(rendered, link_rel="noopener noreferrer")
 
+
+
+# -- what a reader needs to weigh a record: its age, the unknowns, a contact to reach (issue 28) --
+
+UNKNOWN = "Onbekend: de bronnen noemen dit niet"
+AGE_YEARS = 5  # sources older than this are flagged, as recognitions are (a re-assessment after 5 years)
+
+
+def _period_end(value: Any):
+    """The last day a partial date can mean: 2014 -> 2014-12-31, 2019-06 -> 2019-06-30."""
+    import calendar
+    import datetime
+
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 1:
+        return datetime.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return datetime.date(*parts)
+
+
+def newest_source(data: dict) -> str | None:
+    """The newest date among a record's sources (as written: 2014, 2019-06 or 2019-06-01), or None."""
+    dates = [s["date"] for s in data["sources"] if s.get("date")]
+    return str(max(dates, key=_period_end)) if dates else None
+
+
+def years_later(day, years: int = AGE_YEARS) -> str:
+    """`day` plus whole years, as ISO text (29 February becomes 1 March)."""
+    try:
+        return day.replace(year=day.year + years).isoformat()
+    except ValueError:
+        return day.replace(year=day.year + years, month=3, day=1).isoformat()
+
+
+def sources_old_from(data: dict) -> str | None:
+    """The first day on which even the newest source is more than AGE_YEARS old (the reader's
+    browser compares it with today, so a built page stays the same every day)."""
+    newest = newest_source(data)
+    return years_later(_period_end(newest)) if newest else None
+
+
+def phone_href(phone: str) -> str:
+    """A Dutch phone number as a tel: link: '030 231 75 11' -> 'tel:+31302317511'."""
+    digits = "".join(c for c in str(phone) if c.isdigit() or c == "+")
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    elif digits.startswith("0"):
+        digits = "+31" + digits[1:]
+    return "tel:" + digits
+
+
+def section_text(body: str, heading: str) -> str | None:
+    """The first paragraph under a top-level heading of a body (such as Doel), as plain text."""
+    for _level, title, cleaned in body_sections(body):
+        if title == heading:
+            first = cleaned.split("</p>")[0]
+            text = " ".join(html.unescape(TEXT_OF_HTML.sub(" ", first)).split())
+            return text or None
+    return None
+
+
+def recognition(label: str, assessment: dict | None) -> dict[str, Any]:
+    """One recognition as every output shows it: the level, who judged and when, and the mark
+    the reader's browser adds from `flag_from` on ('verlopen' after valid_until, otherwise
+    'meer dan 5 jaar oud' once a re-assessment is due)."""
+    if not assessment:
+        return {"level": label, "detail": "", "flag_from": None, "flag": None}
+    from catalog.records.dates import as_date
+
+    report = assessment.get("reported_in") or {}
+    given = as_date(assessment.get("date") or report["date"])  # reported: given no later
+    when = assessment_when(assessment)
+    detail = f"beoordeeld door {' '.join(str(assessment['by']).split())} ({when})"
+    if assessment.get("valid_until"):
+        until = str(assessment["valid_until"])
+        return {"level": label, "detail": f"{detail}; geldig tot {dutch_date(until)}", "flag_from": until, "flag": "verlopen"}
+    return {"level": label, "detail": detail, "flag_from": years_later(given), "flag": f"meer dan {AGE_YEARS} jaar oud"}

@@ -11,7 +11,9 @@ from typing import Any
 
 from catalog.graph.link import Graph, title_key
 from catalog.outputs.page import MAX_COMPARE, Page, labels, script
-from catalog.outputs.text import assessment_when, dutch_date, source_text
+from catalog.outputs.text import (
+    dutch_date, newest_source, phone_href, recognition, section_text, source_text, sources_old_from,
+)
 from catalog.records.load import Catalog, Record
 
 COMPARE_DATA = "assets/vergelijk-data.js"
@@ -25,32 +27,50 @@ def _one_line(value: Any) -> str | None:
 
 
 def compare_item(catalog: Catalog, record: Record) -> dict[str, Any]:
-    """One intervention's rows of the comparison, labels resolved (page.labels)."""
+    """One intervention's rows of the comparison, labels resolved (page.labels). The helper reads
+    its recognition and age too: one display everywhere (text.recognition, text.newest_source)."""
     d, lab = record.data, labels(catalog, record)
-    assessment, developer = d["assessment"] or {}, d["developer"] or {}
-    contact = [_one_line(developer.get(key)) for key in ("contact", "email", "phone", "website")]
+    developer = d["developer"] or {}
+    newest = newest_source(d)
     return {
         "slug": record.slug,
         "title": _one_line(d["title"]),
+        "summary": _one_line(d["summary"]),
+        "aim": section_text(record.body, "Doel"),
         "kind": lab["kind"],
         "target_groups": lab["target_groups"],
         "themes": lab["themes"],
         "evidence": lab["evidence"],
-        "assessed_by": _one_line(assessment.get("by")),
-        "assessed_on": assessment_when(assessment) if assessment else None,
-        "valid_until": dutch_date(assessment["valid_until"]) if assessment.get("valid_until") else None,
+        "recognition": recognition(lab["evidence"], d["assessment"]),
+        "newest_source": str(newest)[:4] if newest else None,
+        "old_sources_from": sources_old_from(d),
         "duration": _one_line(d["duration"]),
         "since": str(d["since"]) if d["since"] else None,
         "costs": _one_line(d["costs"]),
         "training": _one_line(d["training"]),
         "preconditions": _one_line(d["preconditions"]),
         "developer": _one_line(developer.get("organisation")),
-        "contact": [c for c in contact if c],
+        "contact": contact_links(developer),
+        "contact_year": developer.get("year"),
         "implementers": [_one_line(v) for v in d["implementers"]],
         "variants": [_one_line(v) for v in d["variants"]],
-        "sources": [source_text(s) for s in d["sources"]],
+        "sources": [{"text": source_text(s), "url": s.get("url")} for s in d["sources"]],
         "elements": list(d["elements"]),
     }
+
+
+def contact_links(developer: dict) -> list[dict[str, str | None]]:
+    """The contact as the comparison shows it: text, and a mailto:, tel: or web link where there is one."""
+    links = []
+    if developer.get("contact"):
+        links.append({"text": _one_line(developer["contact"]), "href": None})
+    if developer.get("email"):
+        links.append({"text": _one_line(developer["email"]), "href": "mailto:" + _one_line(developer["email"])})
+    if developer.get("phone"):
+        links.append({"text": _one_line(developer["phone"]), "href": phone_href(developer["phone"])})
+    if developer.get("website"):
+        links.append({"text": _one_line(developer["website"]), "href": _one_line(developer["website"])})
+    return links
 
 
 def compare_data(catalog: Catalog, graph: Graph) -> dict[str, Any]:

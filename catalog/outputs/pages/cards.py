@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from catalog.outputs.page import CARDS_PER_FILE, Page, chunk_script
-from catalog.outputs.text import escape
+from catalog.outputs.text import escape, recognition
 from catalog.records.load import Record
 
 CATALOGUE_PAGE = "catalogus/index.md"
@@ -54,9 +54,18 @@ class ResultCards:
         return (
             f'<div class="ci-result" role="listitem" data-slug="{record.slug}">'
             f'<h2><a href="{self.href(here, self.record_page(record))}">{e(d["title"])}</a></h2>'
-            f'<p>{e(self.label("kinds", d["kind"]))} · <span class="ci-badge ci-badge--{d["evidence"]}">{e(self.label("evidence", d["evidence"]))}</span>{brief}</p>'
+            f'<p>{e(self.label("kinds", d["kind"]))} · {self._card_recognition(d, here)}{brief}</p>'
+            f'<p class="ci-card-age">Nieuwste bron: {self.source_age(d, here)}</p>'
             f'<p>{e(d["summary"])}</p>{self._card_terms(d)}<p>Werkzame elementen: {elements}</p><p class="ci-card-compare"><label><input type="checkbox" value="{record.slug}"> Vergelijk<span class="ci-sr"> {e(d["title"])}</span></label></p></div>'
         ).replace("\n", " ")
+
+    def _card_recognition(self, d: dict, here: str) -> str:
+        """The record page's recognition (text.recognition), without its links to the judgement."""
+        shown = recognition(self.label("evidence", d["evidence"]), d["assessment"])
+        badge = f'<span class="ci-badge ci-badge--{d["evidence"]}">{escape(shown["level"])}</span>'
+        if not shown["detail"]:
+            return badge
+        return f'{badge} {escape(shown["detail"])} {self.recognition_flag(shown, here)}'
 
     def _card_terms(self, d: dict) -> str:
         """Doelgroep and thema on a card, as plain text: the facets already filter on them."""

@@ -7,7 +7,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from catalog.outputs.text import assessment_when, dutch_date, escape, source_text
+from catalog.outputs.text import (
+    AGE_YEARS, UNKNOWN, dutch_date, escape, newest_source, phone_href, recognition, source_text, sources_old_from,
+)
 
 
 # A recognition is re-assessed after five years (the sources are on the evidence overview page).
@@ -16,17 +18,6 @@ REASSESSMENT_SOURCES = (
     ("'Dialoog maakt de databank beter'", "Nederlands Jeugdinstituut", "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter"),
     ("Procedure na de beoordeling", "Trimbos-instituut", "https://erkendeinterventiesggz.trimbos.nl/procedure-na-de-beoordeling"),
 )
-
-
-def reassessment_due(value: Any) -> str:
-    """The day a recognition of `value` (JJJJ, JJJJ-MM or JJJJ-MM-DD) is due for re-assessment."""
-    from catalog.records.dates import as_date
-
-    day = as_date(value)
-    try:
-        return day.replace(year=day.year + RECOGNITION_YEARS).isoformat()
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + RECOGNITION_YEARS, month=3, day=1).isoformat()
 
 
 class HtmlParts:
@@ -45,6 +36,8 @@ class HtmlParts:
         return self._a(here, f"werkzame-elementen/{slug}.md", self.catalog.elements[slug].data["title"])
 
     def facts(self, record, here: str) -> Markup:
+        """The facts table. The decision rows are always there: what the sources do not give
+        reads "Onbekend: de bronnen noemen dit niet", so a gap is not mistaken for an oversight."""
         d = record.data
         rows = [
             ("Soort", self._term(here, "kinds", d["kind"])),
@@ -53,58 +46,77 @@ class HtmlParts:
         ]
         if d["themes"]:
             rows.append(("Thema's", ", ".join(self._term(here, "themes", s) for s in d["themes"])))
-        if d["duration"]:
-            rows.append(("Duur", escape(d["duration"])))
         if d["since"]:
             rows.append(("Sinds", str(d["since"])))
-        if d["developer"]:
-            rows.append(("Ontwikkelaar", self._developer(d["developer"])))
-        if d["implementers"]:
-            rows.append(("Uitvoering", _inline_list(d["implementers"])))
+        if (d["developer"] or {}).get("organisation"):
+            rows.append(("Ontwikkelaar", escape(d["developer"]["organisation"])))
         if d["variants"]:
             rows.append(("Varianten", _inline_list(d["variants"])))
-        for key, name in (("costs", "Kosten"), ("training", "Training en materiaal"), ("preconditions", "Randvoorwaarden")):
-            if d[key]:
-                rows.append((name, escape(d[key])))
-        if d["updated"]:
-            rows.append(("Bijgewerkt", f'<time datetime="{d["updated"]}">{dutch_date(d["updated"])}</time>'))
-        body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+        rows += [(name, value or f'<span class="ci-unknown">{UNKNOWN}</span>') for name, value in self._decision_rows(d)]
+        rows.append(("Nieuwste bron", self.source_age(d, here)))
+        if d.get("checked"):
+            rows.append(("Gecontroleerd op", f'<time datetime="{d["checked"]}">{dutch_date(d["checked"])}</time>'))
+        body = "".join(f'<dt>{name}</dt><dd>{value}</dd>' for name, value in rows)
         return Markup(f'<div class="ci-facts"><dl>{body}</dl></div>')
 
-    def _evidence(self, record, here: str) -> str:
-        d = record.data
-        badge = f'<span class="ci-badge ci-badge--{d["evidence"]}">{escape(self.label("evidence", d["evidence"]))}</span>'
-        text = f'<a href="{self.href(here, self.term_page("evidence", d["evidence"]))}">{badge}</a>'
-        a = d["assessment"]
-        if a:
-            text += f' beoordeeld door {escape(a["by"])} ({escape(assessment_when(a))})'
-            if a["reported_in"] and a["reported_in"]["url"]:
-                text += f', <a href="{escape(a["reported_in"]["url"])}">bericht</a>'
-            if a["url"]:
-                text += f', <a href="{escape(a["url"])}">oordeel</a>'
-            if a["valid_until"]:
-                until = a["valid_until"]
-                text += (
-                    f'; geldig tot <time datetime="{until}">{dutch_date(until)}</time> '
-                    f'<span class="ci-expired" data-valid-until="{until}" hidden>verlopen</span>'
-                )
-            else:  # the browser shows the mark once the re-assessment is due (see catalogus.js)
-                due = reassessment_due(a["date"] or a["reported_in"]["date"])  # reported: given no later
-                overview = self.href(here, f"{self.SECTIONS['evidence'][0]}/index.md")
-                text += (
-                    f' <span class="ci-expired" data-valid-until="{due}" hidden>'
-                    f'<a href="{overview}#herbeoordeling-na-{RECOGNITION_YEARS}-jaar">meer dan {RECOGNITION_YEARS} jaar oud</a></span>'
-                )
-        return text
+    def _decision_rows(self, d: dict) -> list[tuple[str, str]]:
+        """(name, HTML or '') for the rows a professional weighs; '' where the sources say nothing."""
+        return [
+            ("Kosten", escape(d["costs"]) if d["costs"] else ""),
+            ("Duur", escape(d["duration"]) if d["duration"] else ""),
+            ("Wie voert uit", _inline_list(d["implementers"])),
+            ("Training en materiaal", escape(d["training"]) if d["training"] else ""),
+            ("Randvoorwaarden", escape(d["preconditions"]) if d["preconditions"] else ""),
+            ("Contact of meer informatie", self._contact(d["developer"] or {})),
+        ]
 
-    def _developer(self, dev: dict) -> str:
-        parts = [escape(dev[key]) for key in ("organisation", "contact") if dev[key]]
-        if dev["email"]:
+    def source_age(self, d: dict, here: str) -> str:
+        """'2014' and, once that is more than AGE_YEARS ago, the mark (shown by catalogus.js)."""
+        newest = newest_source(d)
+        if not newest:
+            return "onbekend (geen bron noemt een datum)"
+        about = self.href(here, "over/index.md")
+        return (
+            f'<time datetime="{newest}">{str(newest)[:4]}</time> '
+            f'<span class="ci-expired ci-old-sources" data-valid-until="{sources_old_from(d)}" hidden>'
+            f'<a href="{about}#hoe-een-beschrijving-ontstaat">bronnen meer dan {AGE_YEARS} jaar oud</a></span>'
+        )
+
+    def _evidence(self, record, here: str) -> str:
+        """The recognition as text.recognition gives it to every output, with links on the page."""
+        d = record.data
+        shown = recognition(self.label("evidence", d["evidence"]), d["assessment"])
+        badge = f'<span class="ci-badge ci-badge--{d["evidence"]}">{escape(shown["level"])}</span>'
+        text = f'<a href="{self.href(here, self.term_page("evidence", d["evidence"]))}">{badge}</a>'
+        if not shown["detail"]:
+            return text
+        a = d["assessment"]
+        text += " " + escape(shown["detail"])
+        if (a.get("reported_in") or {}).get("url"):
+            text += f', <a href="{escape(a["reported_in"]["url"])}">bericht</a>'
+        if a.get("url"):
+            text += f', <a href="{escape(a["url"])}">oordeel</a>'
+        return text + " " + self.recognition_flag(shown, here)
+
+    def recognition_flag(self, shown: dict, here: str) -> str:
+        """The mark catalogus.js shows from shown['flag_from'] on; the 5-year one links to why."""
+        mark = escape(shown["flag"])
+        if shown["flag"] != "verlopen":
+            overview = self.href(here, f"{self.SECTIONS['evidence'][0]}/index.md")
+            mark = f'<a href="{overview}#herbeoordeling-na-{RECOGNITION_YEARS}-jaar">{mark}</a>'
+        return f'<span class="ci-expired" data-valid-until="{shown["flag_from"]}" hidden>{mark}</span>'
+
+    def _contact(self, dev: dict) -> str:
+        """Name, e-mail (mailto:), phone (tel:) and website, with the year of the source that gave them."""
+        parts = [escape(dev["contact"])] if dev.get("contact") else []
+        if dev.get("email"):
             parts.append(f'<a href="mailto:{escape(dev["email"])}">{escape(dev["email"])}</a>')
-        if dev["phone"]:
-            parts.append(f"tel. {escape(dev['phone'])}")
-        if dev["website"]:
+        if dev.get("phone"):
+            parts.append(f'<a href="{escape(phone_href(dev["phone"]))}">{escape(dev["phone"])}</a>')
+        if dev.get("website"):
             parts.append(f'<a href="{escape(dev["website"])}">{escape(dev["website"])}</a>')
+        if parts and dev.get("year"):
+            parts[-1] += f" (volgens een bron uit {dev['year']})"
         return ", ".join(parts)
 
     def element_list(self, record, here: str) -> Markup:
