@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import build_fixture_site
+from conftest import build_fixture_site, serve_folder
 from catalog.outputs.scriptjson import script_json, script_string
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -97,3 +97,24 @@ def test_script_json_round_trips(value):
     literal = script_string(json.dumps(value))
     assert not re.search("[<>&\u2028\u2029]", literal)
     assert json.loads(json.loads(literal)) == value
+
+
+def test_chromium_reads_the_page_and_its_data_as_written(hostile_site, page):
+    """In the browser: the record page keeps its footer and scripts (nothing swallowed by the
+    JSON-LD), the JSON-LD parses to the text, and the catalogue shows the label and summary."""
+    url, stop = serve_folder(hostile_site)
+    try:
+        page.goto(url + "interventies/kan-wel/")
+        assert page.locator("footer.md-footer").count() == 1
+        data = page.locator('script[type="application/ld+json"]').evaluate("s => JSON.parse(s.textContent)")
+        assert data["description"] == " ".join(SUMMARY.split())
+        assert {"@type": "Audience", "audienceType": LABEL} in data["audience"]
+        page.goto(url + "catalogus/#doelgroep=kinderen")
+        page.wait_for_selector("html[data-catalog-ready]")
+        card = page.locator("#ci-live > .ci-result[data-slug='kan-wel']")
+        assert " ".join(SUMMARY.split()) in " ".join(card.text_content().split())
+        labels = page.locator("label").all_text_contents()
+        assert any(LABEL in " ".join(text.split()) for text in labels), labels
+        assert page.errors == []
+    finally:
+        stop()
