@@ -15,6 +15,16 @@ def test_new_writes_a_correctly_named_record(valid_catalog, capsys):
     assert "## Doelgroep" in text
 
 
+def test_new_shortens_a_long_title_to_a_file_name_that_fits(valid_catalog, capsys):
+    """A title may have 150 characters, a file name 100 (check refuses longer ones): `new` cuts
+    the name at a '-'."""
+    title = "Samen werken aan een buurt waar iedereen meedoet, " * 3
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "new", title.strip())
+    name = "samen-werken-aan-een-buurt-waar-iedereen-meedoet-samen-werken-aan-een-buurt-waar-iedereen-meedoet"
+    assert (code, lines[0]) == (0, f"Gemaakt: interventions/{name}.md")
+    assert len(name) <= 100
+
+
 def test_new_record_fails_check_only_on_what_must_be_filled_in(valid_catalog, capsys):
     run_cli(capsys, "--root", valid_catalog, "new", "Thuis op Straat")
     code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")

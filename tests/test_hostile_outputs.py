@@ -118,3 +118,18 @@ def test_chromium_reads_the_page_and_its_data_as_written(hostile_site, page):
         assert page.errors == []
     finally:
         stop()
+
+
+def test_every_character_check_accepts_is_allowed_in_xml():
+    """The feed is XML 1.0: check refuses (FORBIDDEN) every code point XML does not allow, so any
+    accepted text is well-formed in the feed."""
+    from catalog.records.frontmatter import FORBIDDEN
+
+    def xml_allowed(code: int) -> bool:
+        return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+    accepted = (chr(code) for code in range(0x110000) if code != 0xD)  # a raw CR is a line end, refused as a character
+    wrong = [f"U+{ord(c):04X}" for c in accepted if not FORBIDDEN.match(c) and not xml_allowed(ord(c))]
+    assert wrong == []
+    text = "".join(chr(code) for code in range(0x20, 0x3000) if not FORBIDDEN.match(chr(code)))
+    ET.fromstring(f"<s>{text.replace('&', '&amp;').replace('<', '&lt;')}</s>")
