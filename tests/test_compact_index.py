@@ -11,7 +11,7 @@ from catalog.records.schema import apply_defaults
 from catalog.outputs.search.search import LUNR_FILES, build_index, documents
 from conftest import FIXTURES, REPO
 
-ASSETS = REPO / "catalog" / "assets"
+ASSETS = REPO / "catalog" / "assets" / "catalogus"  # the catalogue page's scripts
 
 
 def serialized_index(root):

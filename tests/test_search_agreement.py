@@ -10,7 +10,7 @@ from catalog.outputs.search.search import LUNR_FILES, build_index, documents, fo
 from catalog.records.words import compound_parts, normalise
 from conftest import FIXTURES, REPO
 
-ASSETS = REPO / "catalog" / "assets"
+ASSETS = REPO / "catalog" / "assets" / "catalogus"  # the catalogue page's scripts
 
 WORDS = """bewoners bewoner gesprekken gesprek buurten buurt kinderen kind ouderen oudere ouders ouder jongeren
 wijken wijkteams opbouwwerkers laagdrempeligheid laagdrempelig ontmoetingen ontmoeting verenigingen huisbezoeken

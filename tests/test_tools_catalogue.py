@@ -1,5 +1,5 @@
 """Issue 18 from the catalogue page: a "Vergelijk" tick on every card and the bar "Vergelijk (n)"
-(catalog/assets/catalogus-vergelijk.js), on the served site and over file:// from the offline
+(catalog/assets/catalogus/catalogus-vergelijk.js), on the served site and over file:// from the offline
 bundle. Fixtures and helpers are those of test_tools.py."""
 
 from __future__ import annotations

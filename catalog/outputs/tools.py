@@ -1,6 +1,6 @@
 """The data of the reader's tools (issue 18): what the comparison (/vergelijk/) shows of every
 intervention, and the titles that the matrix and the choice helper read too. Their pages are
-outputs/pages/tool_pages.py; their scripts (catalog/assets/vergelijk.js, matrix.js, afwegen.js)
+outputs/pages/tool_pages.py; their scripts (catalog/assets/vergelijk/, matrix/, afwegen/)
 read this classic data script, so they work from file:// too. The comparison's data is its own
 file, loaded only by the pages that need it.
 """

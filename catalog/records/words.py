@@ -1,6 +1,6 @@
 """Dutch words as the catalogue search sees them, on the index side.
 
-The page does the same in catalog/assets/catalogus-words.js; tests/test_search_agreement.py
+The page does the same in catalog/assets/catalogus/catalogus-words.js; tests/test_search_agreement.py
 compares both in Chromium on word lists. A word becomes its search key in three steps:
 
 1. fold: lower case, no accents, no punctuation ('Kan wél!' -> 'kan wel');

@@ -237,8 +237,17 @@ def gc_paused():
 
 
 def asset_files() -> dict[str, str]:
-    """The site's own styles and scripts (catalog/assets), by their path in the docs folder."""
-    return {f"assets/{source.relative_to(ASSETS).as_posix()}": source.read_text("utf-8") for source in sorted(ASSETS.rglob("*")) if source.is_file()}
+    """The site's own styles and scripts, by their path in the docs folder. catalog/assets keeps
+    them in a folder per page (alle-paginas/ for every page); in the site they stand side by side
+    in assets/, where the templates and mkdocs.yml name them, so one name is one file."""
+    files: dict[str, str] = {}
+    for source in sorted(ASSETS.rglob("*")):
+        if source.is_file():
+            target = f"assets/{source.name}"
+            if target in files:
+                raise ValueError(f"{source.relative_to(ASSETS)}: another file in catalog/assets has the name {source.name}")
+            files[target] = source.read_text("utf-8")
+    return files
 
 
 def write_docs(docs: Path, pages: list[Page]) -> None:

@@ -4,7 +4,7 @@ steps of Afwegen in de Wijk (/afwegen/); and the werkkaart lines that an interve
 the comparison print: site name, address, the catalogue's date, licence. The templates reach
 this module as `tools`.
 
-The pages are static; their scripts (catalog/assets/vergelijk.js, matrix.js, afwegen.js) read
+The pages are static; their scripts (catalog/assets/vergelijk/, matrix/, afwegen/) read
 classic data scripts (outputs/tools.py), so they work from file:// too.
 """
 
