@@ -69,15 +69,18 @@ def field_problems(text: str) -> Iterator[tuple[int, str]]:
             yield text.count("\n", 0, match.start()), "HTML-code kan niet in dit veld; schrijf gewone tekst (zonder < voor een letter)"
 
 
-def host_problem(url: str) -> str | None:
+def host_problem(url: str, user_name: bool = True) -> str | None:
     """A web address that goes elsewhere than it reads: a name@ before the host
     (https://rijksoverheid.nl@evil.example goes to evil.example), or a host with a letter from
-    another script (a Cyrillic і in rijksoverheid.nl), also when written as xn--."""
+    another script (a Cyrillic і in rijksoverheid.nl), also when written as xn--. Without
+    `user_name` a name@ is left to the caller (the schema's url format refuses it in fields)."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return None  # the schema's format or the browser refuses it
     if "@" in parts.netloc:
+        if not user_name:
+            return None
         return (
             f"'{url}' heeft een naam@ voor het domein: de link gaat naar {parts.netloc.rpartition('@')[2] or 'een andere site'}, "
             "niet naar wat ervoor staat; haal het deel tot en met @ weg"

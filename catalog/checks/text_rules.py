@@ -22,8 +22,8 @@ def no_script(record: Record, validators) -> Iterator[Problem]:
     for path, text in _strings(parsed.data, ()):
         for offset, message in field_problems(text):
             yield Problem(record.path, parsed.line_of(path) + offset, field_name(path), message)
-        if text.startswith(("http://", "https://")) and not text.count("@"):  # with @ the schema speaks
-            message = host_problem(text)
+        if text.startswith(("http://", "https://")):
+            message = host_problem(text, user_name=False)
             if message:
                 yield Problem(record.path, parsed.line_of(path), field_name(path), message)
     for line, message in body_problems(parse_body(parsed.body)):
