@@ -163,7 +163,7 @@ def test_messages_cannot_forge_github_annotations(tmp_path):
     result = subprocess.run(
         [sys.executable, REPO / "build_catalog.py", "--root", root, "check"], capture_output=True, text=True, env=env
     )
-    allowed = ", ".join(["title", "summary", "kind", "elements", "target_groups", "themes", "evidence", "assessment", "duration", "since", "developer", "implementers", "variants", "costs", "training", "preconditions", "related", "detail", "updated", "sources", "aliases"])
+    allowed = ", ".join(["title", "summary", "kind", "elements", "target_groups", "themes", "evidence", "assessment", "duration", "since", "developer", "implementers", "variants", "costs", "training", "preconditions", "related", "detail", "checked", "sources", "aliases"])
     shown = "x\\n::error file=README.md,line=1::alles goed\\n::stop-commands::klaar: onbekend veld; toegestaan: " + allowed
     assert result.stdout.splitlines() == [
         f"interventions/valse-melding.md:8: {shown}",
@@ -183,16 +183,16 @@ def test_taxonomy_term_index_is_reserved(valid_catalog, capsys):
     ])
 
 
-def test_updated_after_today_is_refused(valid_catalog, capsys):
-    """`updated` becomes the catalogue's date on every page and in the feed: not even a few days
+def test_checked_after_today_is_refused(valid_catalog, capsys):
+    """`checked` becomes the catalogue's date on every page and in the feed: not even a few days
     ahead (sources may be a month ahead: a document about to appear)."""
     import datetime
 
     soon = datetime.date.today() + datetime.timedelta(days=3)
     path = valid_catalog / "interventions" / "kan-wel.md"
-    path.write_text(path.read_text("utf-8").replace("updated: 2020-02-29", f"updated: {soon.isoformat()}"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("checked: 2020-02-29", f"checked: {soon.isoformat()}"), "utf-8")
     code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
     assert (code, lines) == (1, [
-        f"interventions/kan-wel.md:22: updated: '{soon.isoformat()}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)",
+        f"interventions/kan-wel.md:22: checked: '{soon.isoformat()}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)",
         "1 fout in 1 bestand (van 7 gecontroleerd).",
     ])

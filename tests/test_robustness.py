@@ -19,7 +19,7 @@ FRONT_MATTER_PIECES = st.sampled_from([
     # control and direction characters, raw and as YAML escapes; look-alike titles; nesting
     "title: \"a\\x1bb\"\n", "summary: \"x\\u202ey\"\n", "\x00", "\x1b[31m", "\x7f", "\u0085", "\u202e", "\u2066", "\r",
     "title: K\u0430n w\u00e9l!\n", "title: \uff37ijk\n", "title: Kan we\u0301l\n", "title: a\u200bb\n",
-    "variants: [[[[[[[x]]]]]]]\n", "variants: " + "[" * 60 + "\n", "- - - - - - - x\n", "updated: 2201-01-01\n",
+    "variants: [[[[[[[x]]]]]]]\n", "variants: " + "[" * 60 + "\n", "- - - - - - - x\n", "checked: 2201-01-01\n",
     "title: \"x\\n::error::y\"\n", "\n## Kop\n", "\n> # Kop\n", "\n<div>\n", "\n[a](java\tscript:x)\n",
 ])
 

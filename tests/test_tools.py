@@ -15,7 +15,7 @@ import pytest
 from conftest import make_catalog, only_files, recording_errors
 
 TOOL_FOLDERS = {"catalogus", "vergelijk", "matrix", "afwegen"}
-NEWEST = "29 februari 2020"  # the fixture's newest record date (kan-wel's `updated`)
+NEWEST = "29 februari 2020"  # the fixture's newest record date (kan-wel's `checked`)
 
 
 @pytest.fixture(scope="module")

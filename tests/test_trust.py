@@ -211,3 +211,21 @@ def test_contact_links_with_the_year_of_their_source(records):
         'Thijs, <a href="mailto:info@voorbeeld.nl">info@voorbeeld.nl</a>, <a href="tel:+31302317511">030 231 75 11</a>, '
         '<a href="https://www.voorbeeld.nl">https://www.voorbeeld.nl</a> (volgens een bron uit 2011)'
     )
+
+
+def test_checked_is_the_only_date_shown_and_only_where_set(bundled):
+    """`checked` (a second reader compared the record with its sources) shows as 'Gecontroleerd op';
+    a record without it shows no date of ours at all (issue 28)."""
+    checked = (bundled / "site" / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
+    assert '<dt>Gecontroleerd op</dt><dd><time datetime="2020-02-29">29 februari 2020</time></dd>' in checked
+    unchecked = (bundled / "site" / "interventies" / "wijkgesprek" / "index.html").read_text("utf-8")
+    assert "Gecontroleerd op" not in unchecked and "Bijgewerkt" not in unchecked
+    csv = (bundled / "site" / "catalogus.csv").read_text("utf-8-sig").splitlines()
+    assert "gecontroleerd" in csv[0].split(";") and "bijgewerkt" not in csv[0].split(";")
+
+
+def test_live_records_use_checked_not_updated():
+    from conftest import REPO
+
+    for path in sorted((REPO / "interventions").glob("*.md")):
+        assert not re.search(r"^updated:", path.read_text("utf-8"), re.M), path

@@ -258,7 +258,10 @@ def test_dependabot_updates_pip_npm_and_actions_weekly():
 FORM_TYPES = {"markdown", "textarea", "input", "dropdown", "checkboxes"}
 BODY_SECTIONS = ["doel", "doelgroep", "aanpak", "onderzoek", "praktijkervaringen"]
 # Schema fields the form does not ask for, and why.
-NOT_ASKED = {"aliases": "oude bestandsnamen: alleen bij het hernoemen van een bestaand record"}
+NOT_ASKED = {
+    "aliases": "oude bestandsnamen: alleen bij het hernoemen van een bestaand record",
+    "checked": "de datum van de controle door een tweede lezer: die zet de redactie, niet wie voorstelt (issue 28)",
+}
 
 
 def _form(name: str) -> dict:

@@ -131,12 +131,12 @@ def plausible_dates(record: Record, validators) -> Iterator[Problem]:
     if isinstance(data.get("sources"), list):
         dated += [(("sources", i, "date"), s.get("date")) for i, s in enumerate(data["sources"]) if isinstance(s, dict)]
     assessment = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
-    dated += [(("assessment", "date"), assessment.get("date")), (("updated",), data.get("updated"))]
+    dated += [(("assessment", "date"), assessment.get("date")), (("checked",), data.get("checked"))]
     for path, value in dated:
         day = _as_date(value)
-        # A source may be about to appear; a record cannot have been updated tomorrow (its date
+        # A source may be about to appear; a record cannot have been checked tomorrow (its date
         # becomes the catalogue's date on every page and in the feed). One day for time zones.
-        margin = datetime.timedelta(days=1) if path == ("updated",) else FUTURE_MARGIN
+        margin = datetime.timedelta(days=1) if path == ("checked",) else FUTURE_MARGIN
         if day and day > today + margin:
             yield Problem(record.path, parsed.line_of(path), field_name(path), f"'{value}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)")
         elif day and day.year < 1900:

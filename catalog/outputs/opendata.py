@@ -135,7 +135,7 @@ CSV_COLUMNS = (
     ("kosten", lambda r, lab: r.data["costs"]),
     ("training", lambda r, lab: r.data["training"]),
     ("randvoorwaarden", lambda r, lab: r.data["preconditions"]),
-    ("bijgewerkt", lambda r, lab: r.data["updated"]),
+    ("gecontroleerd", lambda r, lab: r.data["checked"]),
     ("bronnen", lambda r, lab: [s["title"] + (f" ({s['url']})" if s.get("url") else "") for s in r.data["sources"]]),
     ("pagina", lambda r, lab: lab["page"]),
 )
@@ -169,7 +169,7 @@ def catalog_csv(catalog: Catalog, interventions: list[Record], directory: bool) 
 
 
 def feed(records: dict[str, list[Record]], graph: Graph, site: dict, directory: bool) -> str:
-    """The newest records by their own dates (updated, sources, assessment), newest first."""
+    """The newest records by their own dates (checked, sources, assessment), newest first."""
     base = (site.get("site_url") or "").rstrip("/") + "/" if site.get("site_url") else ""
     dated = []
     for record in records["intervention"] + records["element"]:

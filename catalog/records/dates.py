@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 
 def record_dates(data: dict) -> list:
-    """Every date a record states: its sources, its assessment and when it was updated."""
+    """Every date a record states: its sources, its assessment and when it was checked."""
     dates = [s["date"] for s in data["sources"] if s.get("date")]
-    if data.get("updated"):
-        dates.append(data["updated"])
+    if data.get("checked"):
+        dates.append(data["checked"])
     if data.get("assessment") and data["assessment"].get("date"):
         dates.append(data["assessment"]["date"])
     return dates

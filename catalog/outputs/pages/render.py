@@ -190,8 +190,6 @@ class Renderer(HtmlParts, ResultCards):
             data["genre"] = self.label("kinds", d["kind"])
             data["audience"] = [{"@type": "Audience", "audienceType": self.label("target_groups", s)} for s in d["target_groups"]]
             data["keywords"] = [self.label("themes", s) for s in d["themes"]] + [self.catalog.elements[e].data["title"] for e in d["elements"]]
-            if d["updated"]:
-                data["dateModified"] = d["updated"]
         else:
             data["inDefinedTermSet"] = "Werkzame elementen"
         data["citation"] = [
