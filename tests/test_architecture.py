@@ -1,6 +1,7 @@
 """The layers of docs/architecture.json hold in the code: no import cycle, no import from a part
 to a part after it (the parts are layers in pipeline order, lowest first), none of the nevers,
 and a third-party package named in a note "only PART imports: name" imported by that part alone.
+No module of a part is over 300 lines.
 
 Every import counts, also inside a function or under `if TYPE_CHECKING:`, and
 `__import__("x")` or `importlib.import_module("x")` with a literal name."""
@@ -133,6 +134,15 @@ def test_the_code_keeps_the_layers():
     sources = repository_sources(architecture)
     assert len(sources) > 30  # every part was read
     assert problems(sources, architecture) == []
+
+
+MAX_LINES = 300  # a module of one purpose stays readable; a longer one is split by what it does
+
+
+def test_no_module_is_over_300_lines():
+    architecture = json.loads(ARCHITECTURE.read_text("utf-8"))
+    long = {path: text.count("\n") for path, text in repository_sources(architecture).items() if text.count("\n") > MAX_LINES}
+    assert long == {}
 
 
 def test_every_module_is_on_a_part():
