@@ -1,4 +1,4 @@
-// Dutch search over the catalogue: a lunr index built at build time (catalog/search.py), queried
+// Dutch search over the catalogue: a lunr index built at build time (catalog/outputs/search/search.py), queried
 // word by word with the word forms of catalogus-words.js. Until the index has loaded (it comes
 // after the first results), words match the titles only.
 //
@@ -20,8 +20,8 @@
   var NEAR_FIELDS = ["title", "about"]; // where a prefix is looked up
   var FIELD_WEIGHT = { title: 3, about: 2, body: 1, parts: 1 };
   var FEW_LETTERS = 3; // a last word shorter than this is still being typed
-  var PART = 4; // letters of a compound's part at least (catalog/words.py: MIN_PART)
-  var LONGEST = 60; // letters of a compound at most: a longer word is not split (catalog/words.py: MAX_COMPOUND)
+  var PART = 4; // letters of a compound's part at least (catalog/records/words.py: MIN_PART)
+  var LONGEST = 60; // letters of a compound at most: a longer word is not split (catalog/records/words.py: MAX_COMPOUND)
   var LINKS = ["s", "en", "e"]; // between the parts: ontmoeting-s-plek
   var CORRECT_FROM = 5; // letters: shorter words are not corrected
   var SPLIT_BELOW = 5; // records with the compound itself: fewer, and its parts are looked up too
@@ -29,7 +29,7 @@
   var SYNONYM_WEIGHT = 0.7; // and one with a synonym below one with the word typed
   var CACHED = 100; // matches kept (each as large as the catalogue)
 
-  // lunr's serialised index from the compact form of the index file (catalog/compact_index.py
+  // lunr's serialised index from the compact form of the index file (catalog/outputs/search/compact_index.py
   // describes it): every posting goes both into the inverted index and into its field's vector.
   CI.expandIndex = function (compact) {
     var fields = compact.fields, n = compact.documents, terms = compact.terms;
@@ -369,7 +369,7 @@
         });
         last = null;
       },
-      setIndex: function (serialized) { // the compact form of catalog/compact_index.py
+      setIndex: function (serialized) { // the compact form of catalog/outputs/search/compact_index.py
         CI.registerWordForms();
         index = lunr.Index.load(CI.expandIndex(serialized));
         words = (serialized.words || "").split(" ").filter(Boolean);

@@ -1,5 +1,5 @@
 // Dutch words as the catalogue search sees them, on the query side: the same steps as
-// catalog/words.py, which makes the index (tests/test_search_agreement.py compares the two in
+// catalog/records/words.py, which makes the index (tests/test_search_agreement.py compares the two in
 // Chromium on word lists). fold works at once; the functions that stem need lunr and
 // lunr.nl.js, which the page loads after the first results.
 (function (CI) {
@@ -19,7 +19,7 @@
     return VOWELS.indexOf(c) === -1;
   }
 
-  // Makes a Snowball stem uniform across singular and plural (catalog/words.py: normalise).
+  // Makes a Snowball stem uniform across singular and plural (catalog/records/words.py: normalise).
   CI.normalise = function (s) {
     if (s.length >= 6 && /ies$/.test(s)) { // organisaties -> organisatie
       s = s.slice(0, -1);
