@@ -117,3 +117,17 @@ def test_record_named_constructor_has_its_page(page, hostile_url):
     page.wait_for_load_state("load")
     assert page.locator("h1").first.text_content().removesuffix("¶") == "Constructor"
     assert page.errors == []
+
+
+def test_ranking_counts_more_than_255_query_words(page, hostile_url):
+    """A long query from the address: a record that has all 300 words ranks as having every word
+    (the counts per record were bytes: 300 counted as 44)."""
+    _open(page, hostile_url + "catalogus/", "data-catalog-ready")
+    outcome = page.evaluate("""() => {
+        var found = [], tagged = [];
+        for (var u = 0; u < 300; u++) { found.push(Float64Array.of(1, 0)); tagged.push(new Uint8Array(2)); }
+        var ranked = CI.rankUnits(found, tagged, new Uint8Array(2));
+        return [ranked.full, ranked.partial];
+    }""")
+    assert outcome == [1, 0]
+    assert page.errors == []

@@ -96,7 +96,7 @@
   // from CI.titleHolds. Returns { scores, full: records with every word, partial: the others shown }.
   CI.rankUnits = function (found, tagged, title) {
     var n = title.length, units = found.length, i, u;
-    var scores = new Float64Array(n), count = new Uint8Array(n), tags = new Uint8Array(n), text = new Float64Array(n);
+    var scores = new Float64Array(n), count = new Int32Array(n), tags = new Int32Array(n), text = new Float64Array(n); // counts: a query may have more than 255 words
     var weak = found.map(function (one) {
       if (n < WEAK_FROM) return false;
       var c = 0;
@@ -112,7 +112,7 @@
     }
     var required = 0;
     for (u = 0; u < units; u++) if (!(anyTitle && weak[u])) required++;
-    var strong = new Uint8Array(n);
+    var strong = new Int32Array(n);
     for (u = 0; u < units; u++) {
       for (i = 0; i < n; i++) {
         var score = found[u][i];
