@@ -138,6 +138,7 @@ def test_every_rule_has_a_fixture():
         "plausible_dates": "future-date", "reserved_slug": "reserved-slug",
         "unassessed_without_assessment": "unassessed-with-assessment",
         "five_headings": "fixed-headings", "followable_sources": "source-without-url",
+        "copies_name_their_original": "copy-without-original",
         "assessment_date_or_report": "assessment-date",
     }
     assert {rule.__name__ for rule in RECORD_RULES} == set(covered)

@@ -229,3 +229,51 @@ def test_live_records_use_checked_not_updated():
 
     for path in sorted((REPO / "interventions").glob("*.md")):
         assert not re.search(r"^updated:", path.read_text("utf-8"), re.M), path
+
+
+# -- sources you can cite (item 4) -----------------------------------------------------------------
+
+def test_a_copy_shows_as_kopie_van_its_original(tmp_path):
+    from catalog.records.copies import COPY_HOSTS, copy_host
+
+    assert copy_host("https://nl.yumpu.com/document/x") == "yumpu.com" and copy_host("https://www.movisie.nl/x") is None
+    assert len(COPY_HOSTS) == len(set(COPY_HOSTS))
+    root = make_catalog(tmp_path)
+    path = root / "interventions" / "kan-wel.md"
+    path.write_text(path.read_text("utf-8").replace(
+        "    url: https://www.voorbeeld.nl/kan-wel\n",
+        "    url: https://5dok.net/document/kan-wel.html\n    original:\n      title: Het origineel\n      publisher: De Uitgever\n"
+        "      url: https://www.voorbeeld.nl/origineel.pdf\n"), "utf-8")
+    build_site(root, tmp_path)
+    html = (tmp_path / "site" / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
+    assert (
+        '<li>Testbron, Testuitgever (1 mei 2011). <span class="ci-copy">Kopie op 5dok.net van: Het origineel, De Uitgever</span>. '
+        'Origineel: <a href="https://www.voorbeeld.nl/origineel.pdf">https://www.voorbeeld.nl/origineel.pdf</a>. '
+        'Kopie: <a href="https://5dok.net/document/kan-wel.html">https://5dok.net/document/kan-wel.html</a></li>'
+    ) in html
+    text = (tmp_path / "site" / "assets" / "vergelijk-data.js").read_text("utf-8")
+    data = json.loads(json.loads(text[len("window.CATALOG_COMPARE=JSON.parse("):-len(");\n")]))
+    item = next(i for i in data["items"] if i["slug"] == "kan-wel")
+    assert item["sources"] == [{"text": "Testbron, Testuitgever (1 mei 2011). Kopie op 5dok.net van: Het origineel, De Uitgever",
+                                "url": "https://www.voorbeeld.nl/origineel.pdf"}]
+
+
+def test_live_copies_name_their_original_and_the_2014_article_its_publisher():
+    """Every live source on a copy site names its original (check enforces it); the article the
+    werkzame elementen rest on names Movisie, whose databank it describes ('bij ons aanmelden')."""
+    import yaml
+    from conftest import REPO
+    from catalog.records.copies import copy_host
+
+    article = "Werkzame elementen bij buurtontwikkeling: het mobiliseren van eigen kracht in buurtontwikkeling"
+    copies = cited = 0
+    for path in sorted((REPO / "interventions").glob("*.md")) + sorted((REPO / "elements").glob("*.md")):
+        data = yaml.safe_load(path.read_text("utf-8").split("\n---\n")[0].lstrip("-\n"))
+        for source in data["sources"]:
+            if copy_host(source.get("url")):
+                copies += 1
+                assert source["original"]["title"] and (source["original"].get("publisher") or source["original"].get("author")), path
+            if source["title"] == article:
+                cited += 1
+                assert source["publisher"] == "Movisie", path
+    assert copies >= 60 and cited >= 20

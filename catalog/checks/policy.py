@@ -9,6 +9,7 @@ import re
 from typing import Iterator
 
 from catalog.checks.markdown import parse_body
+from catalog.records.copies import copy_host
 from catalog.records.load import Record
 from catalog.records.problems import Problem, field_name
 
@@ -71,8 +72,32 @@ def followable_sources(record: Record, validators) -> Iterator[Problem]:
         )
 
 
+def copies_name_their_original(record: Record, validators) -> Iterator[Problem]:
+    """A source on a site that keeps copies of documents (records/copies.py) names its original:
+    a title and who published or wrote it, so a reader can cite and find the real document."""
+    sources = record.data.get("sources")
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        host = copy_host(source.get("url")) if isinstance(source, dict) else None
+        if not host:
+            continue
+        original = source.get("original")
+        path = ("sources", index, "original")
+        if not isinstance(original, dict):
+            yield Problem(
+                record.path, record.parsed.line_of(("sources", index, "url")), field_name(path),
+                f"deze bron staat op {host}, een site met kopieën van documenten die lezers niet kunnen citeren "
+                "(en die vaak geblokkeerd is); noem het origineel onder de bron: original: met title, publisher "
+                "(wie het uitgaf) of author (wie het schreef), en url als het origineel nog online staat",
+            )
+        elif not original.get("publisher") and not original.get("author"):
+            yield Problem(
+                record.path, record.parsed.line_of(path), field_name(path),
+                "noem wie het origineel uitgaf (publisher) of schreef (author)",
+            )
+
+
 def _text(heading_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", heading_html)).strip()
 
 
-RULES = (five_headings, followable_sources)
+RULES = (five_headings, followable_sources, copies_name_their_original)

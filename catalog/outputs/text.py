@@ -50,6 +50,19 @@ def source_text(source: dict) -> str:
     return text
 
 
+def copy_text(source: dict) -> str | None:
+    """For a source on a copy site (records/copies.py): 'kopie op 5dok.net van: <titel>, <uitgever>'."""
+    from catalog.records.copies import copy_host
+
+    host, original = copy_host(source.get("url")), source.get("original")
+    if not host:
+        return None
+    if not original:  # check refuses this; a preview of a record being written may still show it
+        return f"kopie op {host}; het origineel is niet genoemd"
+    who = original.get("publisher") or original.get("author")
+    return f"kopie op {host} van: " + " ".join(f"{original['title']}, {who}".split())
+
+
 TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text
 
 

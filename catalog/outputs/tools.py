@@ -12,7 +12,7 @@ from typing import Any
 from catalog.graph.link import Graph, title_key
 from catalog.outputs.page import MAX_COMPARE, Page, labels, script
 from catalog.outputs.text import (
-    dutch_date, newest_source, phone_href, recognition, section_text, source_text, sources_old_from,
+    copy_text, dutch_date, newest_source, phone_href, recognition, section_text, source_text, sources_old_from,
 )
 from catalog.records.load import Catalog, Record
 
@@ -54,9 +54,17 @@ def compare_item(catalog: Catalog, record: Record) -> dict[str, Any]:
         "contact_year": developer.get("year"),
         "implementers": [_one_line(v) for v in d["implementers"]],
         "variants": [_one_line(v) for v in d["variants"]],
-        "sources": [{"text": source_text(s), "url": s.get("url")} for s in d["sources"]],
+        "sources": [_source(s) for s in d["sources"]],
         "elements": list(d["elements"]),
     }
+
+
+def _source(source: dict) -> dict[str, str | None]:
+    """A source as the comparison lists it: its text ('kopie op ... van: ...' for a copy) and the
+    address to follow, the original's where it is still online."""
+    copy = copy_text(source)
+    text = source_text(source) + (f". {copy[0].upper() + copy[1:]}" if copy else "")
+    return {"text": text, "url": (source.get("original") or {}).get("url") or source.get("url")}
 
 
 def contact_links(developer: dict) -> list[dict[str, str | None]]:

@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from catalog.outputs.text import (
-    AGE_YEARS, UNKNOWN, dutch_date, escape, newest_source, phone_href, recognition, source_text, sources_old_from,
+    AGE_YEARS, UNKNOWN, copy_text, dutch_date, escape, newest_source, phone_href, recognition, source_text, sources_old_from,
 )
 
 
@@ -156,7 +156,14 @@ class HtmlParts:
         items = []
         for source in record.data["sources"]:
             text = escape(source_text(source))
-            if source["url"]:
+            copy = copy_text(source)
+            if copy:  # the original first: that is what a reader cites
+                text += f'. <span class="ci-copy">{escape(copy[0].upper() + copy[1:])}</span>'
+                original_url = (source.get("original") or {}).get("url")
+                if original_url:
+                    text += f'. Origineel: <a href="{escape(original_url)}">{escape(original_url)}</a>'
+                text += f'. Kopie: <a href="{escape(source["url"])}">{escape(source["url"])}</a>'
+            elif source["url"]:
                 text += f'. <a href="{escape(source["url"])}">{escape(source["url"])}</a>'
             items.append(f"<li>{text}</li>")
         return Markup(f'<ul class="ci-sources">{"".join(items)}</ul>')
