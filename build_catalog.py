@@ -3,6 +3,7 @@
 
     python build_catalog.py check [PATH...]   validate (exit 0 clean, 1 content errors, 2 usage)
     python build_catalog.py new "Titel"       write interventions/<slug>.md from the template
+    python build_catalog.py from-issue FILE   write interventions/<slug>.md from an issue form, then check it
     python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
     python build_catalog.py tags [PATH...]    list terms a record's text names but its tags lack
     python build_catalog.py site              check, then build site/ and the offline zip (make site)
@@ -47,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("title", metavar="TITEL")
     new.add_argument("--element", action="store_true", help="een werkzaam element in plaats van een interventie")
     new.set_defaults(func=cmd_new)
+
+    issue = commands.add_parser("from-issue", help="maak een record van een ingevuld issueformulier en controleer het")
+    issue.add_argument("file", metavar="BESTAND", help="de tekst van het issue (- leest van standaardinvoer)")
+    issue.add_argument("--submitter", metavar="GEBRUIKER", help="GitHub-naam van wie het voorstel deed (komt in de pull request)")
+    issue.add_argument("--issue", type=int, metavar="NUMMER", help="nummer van het issue (voor 'Sluit #NUMMER')")
+    issue.add_argument("--pr-body", type=Path, metavar="BESTAND", help="schrijf hier de tekst van de pull request (als het lukt)")
+    issue.add_argument("--comment", type=Path, metavar="BESTAND", help="schrijf hier de reactie voor het issue (als het niet lukt)")
+    issue.set_defaults(func=cmd_from_issue)
 
     docs = commands.add_parser("docs", help="werk het veldenoverzicht in CONTRIBUTING.md bij")
     docs.add_argument("--check", action="store_true", help="alleen controleren of het bijgewerkt is")
@@ -127,6 +136,53 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"Gemaakt: {path.relative_to(args.root.resolve()).as_posix()}")
     print("Vul de velden in en controleer met: python build_catalog.py check " + path.relative_to(args.root.resolve()).as_posix())
     return 0
+
+
+def cmd_from_issue(args: argparse.Namespace) -> int:
+    from catalog.contributors import from_issue
+    from catalog.records.load import MAX_FILE_BYTES
+    from catalog.records.problems import summary
+
+    submitter = (args.submitter or "").removeprefix("@") or None
+    if submitter is not None and not from_issue.GITHUB_LOGIN.fullmatch(submitter):
+        raise UsageError("--submitter is een GitHub-naam: letters, cijfers en losse streepjes, hoogstens 39 tekens")
+    if args.pr_body and not (args.issue and args.issue > 0):
+        raise UsageError("--pr-body heeft --issue NUMMER nodig (voor 'Sluit #NUMMER')")
+    raw = _read_input(args.file, MAX_FILE_BYTES + 1)
+    source = "issue" if args.file == "-" else args.file
+    try:  # a text over the limit is cut here and refused by its size in convert()
+        text = raw.decode("utf-8-sig", "replace" if len(raw) > MAX_FILE_BYTES else "strict")
+    except UnicodeDecodeError:
+        text = None
+    outcome = from_issue.convert(args.root.resolve(), text, source) if text is not None else from_issue.Outcome(
+        problems=[from_issue.Problem(source, 1, "formulier", "de tekst is geen UTF-8")])
+    if outcome.path:
+        print(f"Gemaakt: {outcome.path}")
+    for problem in outcome.problems:
+        print(problem)
+    if outcome.notes:
+        print("Niet overgenomen uit het formulier:")
+        for note in outcome.notes:
+            print(note)
+    if outcome.path:
+        if args.pr_body:
+            args.pr_body.write_text(from_issue.pull_request_body(outcome, args.issue, submitter), "utf-8")
+        return 0
+    print(summary(outcome.problems, 1) + " Er is geen bestand gemaakt.")
+    if args.comment:
+        args.comment.write_text(from_issue.failure_comment(outcome), "utf-8")
+    return 1
+
+
+def _read_input(name: str, limit: int) -> bytes:
+    """At most `limit` bytes of a file or of standard input: a larger text is refused by its size."""
+    if name == "-":
+        return sys.stdin.buffer.read(limit)
+    try:
+        with open(name, "rb") as handle:
+            return handle.read(limit)
+    except OSError as exc:
+        raise UsageError(f"{name} is niet te lezen ({exc.strerror})") from None
 
 
 def cmd_docs(args: argparse.Namespace) -> int:

@@ -53,8 +53,9 @@ def _field(name: str, value) -> str:
     return "\n".join(lines)
 
 
-def new_record(root: Path, kind: str, title: str) -> Path:
-    """Write the template to interventions/ or elements/; refuses to overwrite or to use a bad name."""
+def record_slug(kind: str, title: str) -> str:
+    """The file name of a new record with this title (without .md); ValueError says why there is none.
+    `new` and `from-issue` both name files with it."""
     limit = raw_schemas()[kind]["properties"]["title"]["maxLength"]
     if len(title) > limit:
         raise ValueError(f"de titel is te lang ({len(title)} tekens, maximaal {limit}); kies een kortere titel")
@@ -63,6 +64,12 @@ def new_record(root: Path, kind: str, title: str) -> Path:
     slug = short_slug(slugify(title))
     if not SLUG_RE.match(slug):
         raise ValueError(f"van de titel '{title}' is geen bestandsnaam te maken; gebruik letters en cijfers")
+    return slug
+
+
+def new_record(root: Path, kind: str, title: str) -> Path:
+    """Write the template to interventions/ or elements/; refuses to overwrite or to use a bad name."""
+    slug = record_slug(kind, title)
     path = root / RECORD_DIRS[kind] / f"{slug}.md"
     if path.exists():
         raise ValueError(f"{path.relative_to(root).as_posix()} bestaat al")
