@@ -111,7 +111,7 @@ def test_pull_request_body_names_the_issue_the_submitter_and_what_was_left_out(t
     assert text.endswith("Meer bronnen:\n\n```text\nTweede bron: Jaarverslag 2022, Buurthuis Oost, https://www.voorbeeld.nl/jaarverslag\n"
                          "<b>vet</b> en 'code'\n```\n")
     assert "```text\nissue:46: assessment_reported_in: 'Welk document meldt de beoordeling?' staat niet in het record" in text
-    assert text.count("```") == 6  # three blocks, none broken open by the submitter's backticks
+    assert text.count("```") == 8  # four blocks, none broken open by the submitter's backticks
 
 
 def test_failure_comment_quotes_the_messages_as_plain_text(tmp_path, capsys, monkeypatch):

@@ -54,11 +54,11 @@ MAPPING: dict[str, tuple[str, str]] = {
     "preconditions": ("preconditions", "text"),
     "related": ("related", "interventions"),
     "detail": ("detail", "detail"),
-    "updated": ("updated", "date"),
     "sources_title": ("sources.title", "line"),
     "sources_publisher": ("sources.publisher", "line"),
     "sources_date": ("sources.date", "date"),
     "sources_url": ("sources.url", "line"),
+    "sources_original": ("note", "text"),
     "sources_more": ("note", "text"),
     **{name: ("body", "markdown") for name in SECTIONS},
 }
