@@ -277,3 +277,83 @@ def test_live_copies_name_their_original_and_the_2014_article_its_publisher():
                 cited += 1
                 assert source["publisher"] == "Movisie", path
     assert copies >= 60 and cited >= 20
+
+
+# -- offline that points home (item 8) -------------------------------------------------------------
+
+SITE_URL = "https://voorbeeld.github.io/catalogus/"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The fixture built by `site` (site and zip) with site_url set, as a published fork is."""
+    from catalog.site import settings
+
+    tmp = tmp_path_factory.mktemp("published")
+    config = {**settings.site_config(), "site_url": SITE_URL}
+    mp = pytest.MonkeyPatch()
+    mp.setattr(settings, "site_config", lambda: config)
+    try:
+        build_site(make_catalog(tmp), tmp, bundle=True)
+    finally:
+        mp.undo()
+    return tmp
+
+
+def test_zip_holds_a_leesmij(published, bundled):
+    import zipfile
+
+    with zipfile.ZipFile(published / "offline.zip") as archive:
+        text = archive.read("catalogus-offline/LEESMIJ.txt").decode("utf-8")
+    lines = text.split("\r\n")
+    assert lines[0] == "Catalogus van buurtinterventies: de offline versie"
+    assert "3. Dubbelklik op index.html. De catalogus opent in uw browser." in lines
+    assert "Stand van de catalogus: 29 februari 2020 (de nieuwste datum in de beschrijvingen)." in lines
+    assert f"De actuele versie staat online op: {SITE_URL}" in lines
+    assert any(line.startswith("Licentie: De teksten van deze catalogus vallen onder de licentie Creative Commons") for line in lines)
+    unpublished = (bundled / "unpacked" / "catalogus-offline" / "LEESMIJ.txt").read_text("utf-8")
+    assert "Deze kopie noemt geen online adres." in unpublished
+    assert not (bundled / "site" / "LEESMIJ.txt").exists()  # the online site needs none
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_offline_banner_and_printout_give_the_online_page(browser, published, width):
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto((published / "unpacked" / "catalogus-offline" / "interventies" / "kan-wel.html").as_uri())
+    banner = page.locator(".ci-offline a")
+    assert banner.get_attribute("href") == banner.inner_text() == SITE_URL + "interventies/kan-wel/"
+    page.emulate_media(media="print")
+    assert page.locator(".ci-werkkaart .ci-address").inner_text() == SITE_URL + "interventies/kan-wel/"
+    context.close()
+
+
+def test_sitemap_lists_every_page(published):
+    """sitemap.xml (sitemaps.org 0.9): every page of the site, with absolute addresses under site_url."""
+    root = ET.parse(published / "site" / "sitemap.xml").getroot()
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    assert root.tag == ns + "urlset"
+    urls = [u.find(ns + "loc").text for u in root.findall(ns + "url")]
+    assert all(u.find(ns + "loc") is not None for u in root.findall(ns + "url"))
+    assert all(set(child.tag for child in u) <= {ns + "loc", ns + "lastmod", ns + "changefreq", ns + "priority"} for u in root)
+    site = published / "site"
+    pages = sorted(
+        SITE_URL + ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/")
+        for p in site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text("utf-8")
+    )
+    assert sorted(urls) == pages
+    assert SITE_URL + "over/" in urls and SITE_URL + "interventies/kan-wel/" in urls
+
+
+def test_feed_entries_carry_their_own_date_and_absolute_links(published):
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(published / "site" / "feed.xml").getroot()  # well-formed, or this raises
+    entries = {e.find(atom + "title").text: e for e in feed.findall(atom + "entry")}
+    kan_wel = entries["Interventie: Kan wél!"]
+    assert kan_wel.find(atom + "updated").text == "2020-02-29T00:00:00Z"  # its checked date
+    assert entries["Interventie: Wijkgesprek"].find(atom + "updated").text == "2017-05-24T00:00:00Z"  # newest source
+    for entry in entries.values():
+        href = entry.find(atom + "link").get("href")
+        assert href.startswith(SITE_URL), href
+    assert kan_wel.find(atom + "link").get("href") == SITE_URL + "interventies/kan-wel/"
+    assert feed.find(atom + "link[@rel='self']").get("href") == SITE_URL + "feed.xml"

@@ -13,7 +13,8 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from catalog.graph.link import Graph, title_key
-from catalog.outputs.page import LICENCE_NAME, LICENCE_URL, Page, labels, page_url
+from catalog.outputs.page import LICENCE_NAME, LICENCE_TEXT, LICENCE_URL, Page, labels, page_url
+from catalog.outputs.text import dutch_date
 from catalog.records.dates import as_date, record_dates
 from catalog.records.load import Catalog, Record
 from catalog.records.schema import _inline, raw_schemas
@@ -201,3 +202,32 @@ def feed(records: dict[str, list[Record]], graph: Graph, site: dict, directory: 
         f"<rights>{escape(LICENCE_TEXT_FEED)}</rights>\n"
         + "".join(entries) + "</feed>\n"
     )
+
+
+README_FILE = "LEESMIJ.txt"
+
+
+def offline_readme(graph: Graph, site: dict) -> Page:
+    """LEESMIJ.txt at the top of the offline copy: what it is, how to open it, its date, where the
+    online version lives and the licence. Windows line ends: it is opened in Notepad most."""
+    online = site.get("site_url")
+    lines = [
+        "Catalogus van buurtinterventies: de offline versie",
+        "",
+        "Wat is dit?",
+        "Een kopie van de catalogus van buurtinterventies en hun werkzame elementen, die werkt zonder",
+        "internet. Zoeken, filteren, vergelijken en afdrukken werken ook offline.",
+        "",
+        "Hoe opent u het?",
+        "1. Pak de zip helemaal uit. In Windows: klik met de rechtermuisknop op de zip en kies 'Alles uitpakken'.",
+        "2. Open de map catalogus-offline.",
+        "3. Dubbelklik op index.html. De catalogus opent in uw browser.",
+        "",
+        f"Stand van de catalogus: {dutch_date(graph.newest.isoformat())} (de nieuwste datum in de beschrijvingen).",
+        "",
+        "De actuele versie staat online op: " + online if online else
+        "Deze kopie noemt geen online adres. Vraag wie u de zip gaf waar de actuele versie staat.",
+        "",
+        "Licentie: " + LICENCE_TEXT + " De code van de site valt onder de licentie EUPL-1.2.",
+    ]
+    return Page(README_FILE, "\r\n".join(lines) + "\r\n")

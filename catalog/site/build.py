@@ -18,7 +18,7 @@ from typing import Callable, TextIO
 
 from catalog.checks.validate import validate
 from catalog.graph.link import Graph, build_graph
-from catalog.outputs.opendata import open_data_files
+from catalog.outputs.opendata import offline_readme, open_data_files
 from catalog.outputs.page import Page
 from catalog.outputs.pages.render import DOWNLOAD, Renderer, render_pages
 from catalog.outputs.search.search import INDEX_FILE, catalog_data, search_files
@@ -125,6 +125,8 @@ def render_site(
     files += Renderer(catalog, graph, render_settings(offline)).card_files()
     if open_data:
         files += open_data_files(catalog, graph, render_settings(offline))
+    if offline:  # what the zip is, how to open it, where it lives online
+        files.append(offline_readme(graph, render_settings(offline)))
     files += compare_files(catalog, graph)  # the comparison's data (tools.py)
     if make_index and not intervention_pages:
         progress(f"zoekindex gemaakt: {len(data['items'])} interventies")

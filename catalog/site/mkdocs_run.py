@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from catalog.site import settings
 from catalog.site.settings import MKDOCS_YML
 
 
@@ -37,6 +38,10 @@ def run_mkdocs(
     epoch = datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.timezone.utc).timestamp()
     previous = {key: os.environ.get(key) for key in ("SOURCE_DATE_EPOCH",)}
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+    # site_url as the pages read it (settings), so the sitemap and the pages always agree
+    site_url = settings.site_config().get("site_url")
+    if site_url and "site_url" not in overrides:
+        overrides["site_url"] = site_url
     try:
         config = load_config(str(MKDOCS_YML), docs_dir=str(docs), site_dir=str(staging), strict=True, **overrides)
         try:

@@ -222,7 +222,7 @@ class Renderer(HtmlParts, ResultCards):
     def _render(self, template: str, path: str, **context: Any) -> Page:
         page = self._template(template).render(here=path, r=self, site=self.site, **context)
         if self.site.get("offline"):
-            page = _after_front_matter(page, self._template("_offline.md.j2").render(r=self, site=self.site))
+            page = _after_front_matter(page, self._template("_offline.md.j2").render(r=self, site=self.site, here=path))
         return Page(path, page)
 
     def _template(self, name: str):
