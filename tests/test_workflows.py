@@ -39,9 +39,9 @@ def _actionlint(*paths: Path) -> subprocess.CompletedProcess:
 # -- workflows ---------------------------------------------------------------------------------
 
 def test_actionlint_finds_nothing_in_the_workflows():
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "publish.yml"]
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "publish.yml", "voorstel.yml"]
     result = _actionlint(*WORKFLOWS)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "Geen meldingen in 2 workflows.\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "Geen meldingen in 3 workflows.\n", "")
 
 
 def test_actionlint_reports_a_broken_workflow(tmp_path):
@@ -89,6 +89,8 @@ def test_permissions_are_minimal():
                 assert job["environment"]["name"] == "github-pages"
             elif name == "release":
                 assert granted == {"contents": "write"}
+            elif name == "convert":
+                assert granted == {"contents": "write", "pull-requests": "write", "issues": "write"}
             else:
                 assert granted == {"contents": "read"}, f"{path.name}: {name}"
 
@@ -158,6 +160,130 @@ def test_check_step_of_the_workflow_annotates_the_file_and_line(tmp_path):
         "::error file=interventions/dubbel-veld.md,line=5::summary: dubbel veld; 'summary' staat al op regel 3, laat er één staan",
         "1 fout in 1 bestand (van 8 gecontroleerd).",
     ]
+
+
+# -- the proposal workflow: issue form -> pull request (#30) -----------------------------------
+
+PROPOSAL = GITHUB / "workflows" / "voorstel.yml"
+EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.S)
+
+
+def _proposal_steps() -> list[dict]:
+    return _load(PROPOSAL)["jobs"]["convert"]["steps"]
+
+
+def test_proposal_workflow_runs_only_when_a_maintainer_labels_the_issue():
+    workflow = _load(PROPOSAL)
+    assert workflow["on"] == {"issues": {"types": ["labeled"]}}  # never on opened or edited
+    assert workflow["permissions"] == {}
+    assert list(workflow["jobs"]) == ["convert"]
+    job = workflow["jobs"]["convert"]
+    assert job["if"] == "github.event.label.name == 'omzetten' && !github.event.issue.pull_request"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert job["timeout-minutes"] == 10
+    assert workflow["concurrency"] == {"group": "voorstel-${{ github.event.issue.number }}", "cancel-in-progress": False}
+    checkout = job["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@") and checkout["with"] == {"persist-credentials": False}
+
+
+def test_proposal_workflow_uses_only_actions_pinned_elsewhere_in_the_repository():
+    others = {step["uses"] for path in WORKFLOWS if path != PROPOSAL
+              for job in _load(path)["jobs"].values() for step in job.get("steps", []) if "uses" in step}
+    used = [step["uses"] for step in _proposal_steps() if "uses" in step]
+    assert used and all(PINNED.match(ref) and ref in others for ref in used), used
+
+
+def test_no_expression_inside_a_run_block():
+    """The issue's text (and every other value of the event) reaches a script only as an
+    environment variable: an expression in `run:` is pasted into the script before it runs."""
+    for path in WORKFLOWS:
+        for job in _load(path)["jobs"].values():
+            for step in job.get("steps", []):
+                run = step.get("run", "")
+                assert "github.event.issue" not in run and "github.event.comment" not in run, f"{path.name}: {step.get('name')}"
+                if path == PROPOSAL:
+                    assert not EXPRESSION.search(run), f"{path.name}: {step.get('name')}: {run}"
+    env = next(step for step in _proposal_steps() if step.get("id") == "convert")["env"]
+    assert env == {"ISSUE_BODY": "${{ github.event.issue.body }}", "ISSUE_NUMBER": "${{ github.event.issue.number }}",
+                   "SUBMITTER": "${{ github.event.issue.user.login }}"}
+
+
+def _fake_gh(tmp_path: Path) -> Path:
+    """`gh` as the runner has it, recording its calls; `pr create` answers with a pull request's address."""
+    log = tmp_path / "gh.log"
+    gh = tmp_path / "bin" / "gh"
+    gh.parent.mkdir(exist_ok=True)
+    gh.write_text(f"""#!/bin/sh
+printf '%s\\n' "$*" >> {shlex.quote(str(log))}
+for last; do :; done
+if [ "$1 $2" = "pr create" ]; then cp "$RUNNER_TEMP/pr.md" {shlex.quote(str(tmp_path / "pr-body.md"))}; echo https://github.com/o/r/pull/8; fi
+if [ "$1 $2" = "issue comment" ] && [ "$4" = "--body-file" ]; then cp "$5" {shlex.quote(str(tmp_path / "comment.md"))}; fi
+""", "utf-8")
+    gh.chmod(0o755)
+    return log
+
+
+def _run_proposal(tmp_path: Path, body: str) -> tuple[Path, dict, str]:
+    """Run the job's scripts as the runner would, with a local bare repository as origin."""
+    root = _runnable_catalog(tmp_path)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "basis")
+    origin = tmp_path / "origin.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True)
+    _git(root, "remote", "add", "origin", str(origin))
+    _git(root, "push", "-q", "origin", "main")
+    env = {**_python_on_path(tmp_path), "RUNNER_TEMP": str(tmp_path / "temp"), "GITHUB_OUTPUT": str(tmp_path / "output"),
+           "ISSUE_BODY": body, "ISSUE_NUMBER": "42", "SUBMITTER": "jan-b", "BASE": "main", "GH_TOKEN": "x", "GH_REPO": "o/r",
+           "GIT_CONFIG_GLOBAL": os.devnull}
+    (tmp_path / "temp").mkdir()
+    (tmp_path / "output").write_text("", "utf-8")
+    log = _fake_gh(tmp_path)
+    outputs: dict[str, str] = {}
+    for step in _proposal_steps():
+        if "run" not in step or step["run"].startswith("python -m pip"):
+            continue
+        condition = step.get("if", "")
+        match = re.fullmatch(r"steps\.convert\.outputs\.result == '(\w+)'", condition)
+        if match and outputs.get("result") != match.group(1):
+            continue
+        step_env = {**env, **({"RECORD": outputs.get("record", "")} if "RECORD" in step.get("env", {}) else {})}
+        result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=root, env=step_env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, (step["name"], result.stdout, result.stderr)
+        outputs = dict(line.split("=", 1) for line in (tmp_path / "output").read_text("utf-8").splitlines())
+    return root, outputs, log.read_text("utf-8") if log.exists() else ""
+
+
+def test_proposal_job_pushes_a_branch_and_opens_a_pull_request(tmp_path):
+    body = (REPO / "tests" / "fixtures" / "from-issue" / "minimaal" / "issue.md").read_text("utf-8")
+    root, outputs, log = _run_proposal(tmp_path, body)
+    assert outputs == {"result": "gemaakt", "record": "interventions/buurtmaaltijd.md"}
+    branch = "voorstel/42-buurtmaaltijd"
+    origin = tmp_path / "origin.git"
+    assert _git(origin, "log", "--format=%s", branch) == "Voorstel uit #42: interventions/buurtmaaltijd.md\nbasis"
+    assert _git(origin, "diff", "--name-only", "main", branch) == "interventions/buurtmaaltijd.md"
+    assert log.splitlines() == [
+        "auth setup-git",
+        f"pr create --base main --head {branch} --title Voorstel #42: interventions/buurtmaaltijd.md --body-file {tmp_path}/temp/pr.md",
+        "issue comment 42 --body Bedankt voor uw voorstel! Er is een pull request met de beschrijving: https://github.com/o/r/pull/8. "
+        "Iemand van de catalogus maakt de beschrijving daar af. U kunt meelezen en reageren.",
+        "issue edit 42 --remove-label omzetten",
+    ]
+    assert (tmp_path / "pr-body.md").read_text("utf-8").startswith("Sluit #42\n\nVoorgesteld door @jan-b ")
+
+
+def test_proposal_job_comments_the_messages_when_it_cannot_convert(tmp_path):
+    body = (REPO / "tests" / "fixtures" / "from-issue" / "html-script" / "issue.md").read_text("utf-8")
+    body = body.replace("Buurtmaaltijd", "Buurtmaaltijd $(touch pwned) `touch pwned2` \"; touch pwned3; \"", 1)
+    root, outputs, log = _run_proposal(tmp_path, body)
+    assert outputs == {"result": "geweigerd"}
+    assert log.splitlines() == [f"issue comment 42 --body-file {tmp_path}/temp/comment.md", "issue edit 42 --remove-label omzetten"]
+    comment = (tmp_path / "comment.md").read_text("utf-8")
+    assert comment.startswith("Dit voorstel kon niet worden omgezet in een beschrijving. Dit zegt de controle:\n\n```text\n")
+    assert "de HTML-tag <script> is niet toegestaan" in comment
+    assert not list(root.rglob("pwned*")) and not list(tmp_path.rglob("pwned*"))
+    assert _git(root, "status", "--porcelain") == ""  # no file left behind
+    assert "voorstel/" not in _git(tmp_path / "origin.git", "branch", "--list")
 
 
 # -- pull request summary ----------------------------------------------------------------------
