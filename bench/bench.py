@@ -118,7 +118,7 @@ def print_hostile() -> None:
         plain = min(link_seconds(root) for _ in range(3))
         names = [f"extra-element-{i:02d}" for i in range(40)] + sorted(p.stem for p in (root / "elements").glob("*.md"))
         for name in names[:40]:
-            (root / "elements" / f"{name}.md").write_text(f"---\ntitle: Extra element {name[-2:]}\nsummary: Een element.\nsources: [{{title: Bron}}]\n---\n", "utf-8")
+            (root / "elements" / f"{name}.md").write_text(f"---\ntitle: Extra element {name[-2:]}\nsummary: Een element.\nsources: [{{title: Bron, url: https://www.voorbeeld.nl/bron}}]\n---\n", "utf-8")
         for path in sorted((root / "interventions").glob("*.md"))[:10]:
             text = path.read_text("utf-8")
             path.write_text(re.sub(r"^elements: \[.*\]$", "elements: [" + ", ".join(names[:60]) + "]", text, count=1, flags=re.M), "utf-8")

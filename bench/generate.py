@@ -28,28 +28,36 @@ def paragraph(rng: random.Random, sentences: int) -> str:
     return " ".join(sentence(rng) for _ in range(sentences))
 
 
-def intervention(rng: random.Random, index: int, elements: list[str], groups: list[str], themes: list[str]) -> tuple[str, str]:
+def intervention(rng: random.Random, index: int, elements: list[str], groups: dict, themes: dict) -> tuple[str, str]:
     title = f"{rng.choice(NAMES)}{rng.choice(NAMES).lower()} {index}"
     slug = title.lower().replace(" ", "-")
     chosen = rng.sample(elements, rng.randint(1, 4))
+    tags = rng.sample(list(groups), rng.randint(1, 2)), rng.sample(list(themes), rng.randint(1, 3))
     body = "\n\n".join(f"## {h}\n\n{paragraph(rng, rng.randint(2, 5))}" for h in HEADINGS)
+    body += f"\n\nOver: {', '.join(evidence_words(groups, tags[0]) + evidence_words(themes, tags[1]))}."  # check wants each tag named
     text = f"""---
 title: {title}
 summary: "{paragraph(rng, 2)}"
 elements: [{', '.join(chosen)}]
-target_groups: [{', '.join(rng.sample(groups, rng.randint(1, 2)))}]
-themes: [{', '.join(rng.sample(themes, rng.randint(1, 3)))}]
+target_groups: [{', '.join(tags[0])}]
+themes: [{', '.join(tags[1])}]
 evidence: niet-beoordeeld
 duration: {rng.randint(3, 24)} maanden
 since: {rng.randint(1995, 2024)}
 sources:
   - title: Beschrijving van {title}
     date: {rng.randint(2005, 2024)}-{rng.randint(1, 12):02d}
+    url: https://www.voorbeeld.nl/{slug}
 ---
 
 {body}
 """
     return slug, text
+
+
+def evidence_words(terms: dict, chosen: list[str]) -> list[str]:
+    """The first of each chosen term's words (taxonomy.yml `words`), or its label: what shows the tag."""
+    return [(terms[slug].get("words") or [terms[slug]["label"]])[0].lstrip("-") for slug in chosen]
 
 
 def generate(target: Path, count: int, seed: int = 1) -> Path:
@@ -66,6 +74,6 @@ def generate(target: Path, count: int, seed: int = 1) -> Path:
     taxonomy = yaml.safe_load((REPO / "taxonomy.yml").read_text("utf-8"))
     elements = sorted(p.stem for p in (REPO / "elements").glob("*.md"))
     for index in range(1, count + 1):
-        slug, text = intervention(rng, index, elements, list(taxonomy["target_groups"]), list(taxonomy["themes"]))
+        slug, text = intervention(rng, index, elements, taxonomy["target_groups"], taxonomy["themes"])
         (target / "interventions" / f"{slug}.md").write_text(text, "utf-8")
     return target
