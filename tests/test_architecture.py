@@ -152,6 +152,16 @@ def test_every_module_is_on_a_part():
     assert [p for p in loose if part_of(p, parts) is None] == ["catalog/__init__.py"]
 
 
+def test_browser_scripts_stand_in_a_folder_per_page():
+    """catalog/assets keeps a folder per page (alle-paginas/ for every page); the site puts them
+    side by side in assets/, so no two may share a name."""
+    assets = REPO / "catalog" / "assets"
+    files = [p for p in sorted(assets.rglob("*")) if p.is_file()]
+    assert [p.relative_to(assets).as_posix() for p in files if p.parent == assets] == []
+    names = [p.name for p in files]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
 FAKE = {
     "parts": {"Low": {"is": ["pkg/low/"]}, "Out": {"is": ["pkg/out/"]}, "A": {"is": ["pkg/out/a.py"]},
               "B": {"is": ["pkg/out/b.py"]}, "High": {"is": ["pkg/high/"]}},
