@@ -6,6 +6,7 @@
     python build_catalog.py from-issue FILE   write interventions/<slug>.md from an issue form, then check it
     python build_catalog.py docs [--check]    regenerate the field reference in CONTRIBUTING.md
     python build_catalog.py tags [PATH...]    list terms a record's text names but its tags lack
+    python build_catalog.py vragen [--bronnen] per question of taxonomy.yml the interventions that answer it
     python build_catalog.py site              check, then build site/ and the offline zip (make site)
     python build_catalog.py build             check, then build site/
     python build_catalog.py bundle            check, then write the offline zip in dist/
@@ -64,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     tags = commands.add_parser("tags", help="toon doelgroepen en thema's die de tekst van een record noemt, maar die het record niet heeft")
     tags.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen deze records (standaard: alle)")
     tags.set_defaults(func=cmd_tags)
+
+    vragen = commands.add_parser("vragen", help="toon per vraag uit de wijk de interventies die haar beantwoorden, met hun erkenning")
+    vragen.add_argument("--bronnen", action="store_true", help="ook de bronnen per interventie")
+    vragen.set_defaults(func=cmd_vragen)
 
     site = commands.add_parser("site", help="controleer en bouw de site in site/ en tegelijk de offline versie in dist/catalogus-offline.zip")
     site.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
@@ -199,25 +204,24 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_tags(args: argparse.Namespace) -> int:
+    from catalog.contributors.coverage import tag_suggestions
     from catalog.records.load import load_catalog
-    from catalog.records.problems import visible
-    from catalog.checks.tagwords import untagged_mentions
 
     root = args.root.resolve()
     wanted = {_record_path(root, path) for path in args.paths}
-    catalog = load_catalog(root)
-    nouns = {"target_groups": "doelgroep", "themes": "thema"}
-    found = 0
-    for record in sorted(catalog.interventions.values(), key=lambda r: r.path):
-        if wanted and record.path not in wanted:
-            continue
-        for vocabulary, mention in untagged_mentions(catalog, record):
-            found += 1
-            print(visible(f"{record.path}: {nouns[vocabulary]} '{mention.term}'? de tekst noemt '{mention.found}' (woord '{mention.entry}')"))
-    if found:
-        print(f"{found} keer noemt de tekst een doelgroep of thema die het record niet heeft. Voeg er een toe als de interventie er echt over gaat; anders laat u het zo.")
-    else:
-        print("Geen records die een doelgroep of thema noemen die ze niet hebben.")
+    for line in tag_suggestions(load_catalog(root), wanted):
+        print(line)
+    return 0
+
+
+def cmd_vragen(args: argparse.Namespace) -> int:
+    from catalog.contributors.coverage import report
+    from catalog.records.load import load_catalog
+
+    lines = report(load_catalog(args.root.resolve()), with_sources=args.bronnen)
+    if lines is None:
+        raise UsageError("de catalogus heeft fouten; draai eerst: python build_catalog.py check")
+    print("\n".join(lines))
     return 0
 
 

@@ -49,3 +49,27 @@ def test_a_record_answers_by_theme_and_named_target_group():
     assert not answers(question, record(["veiligheid"], ["bewoners"]))  # the group named is missing
     assert not answers(question, record(["leefbaarheid"], ["jongeren"]))
     assert answers({"label": "Armoede", "themes": ["armoede-en-schulden"]}, record(["armoede-en-schulden"], ["bewoners"]))
+
+
+def test_vragen_lists_per_question_the_records_and_their_recognition(valid_catalog, capsys):
+    from conftest import run_cli
+
+    taxonomy = valid_catalog / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text("utf-8") + "questions:\n  samen:\n    label: Samen in de buurt\n    themes: [sociale-cohesie]\n", "utf-8")
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "vragen", "--bronnen")
+    assert code == 0
+    assert lines == [
+        "## Samen in de buurt (1)",
+        "",
+        "- Kan wél! (`interventions/kan-wel.md`): geen oordeel gevonden",
+        "  - Testbron, Testuitgever (1 mei 2011) https://www.voorbeeld.nl/kan-wel",
+        "",
+    ]
+
+
+def test_vragen_refuses_a_catalogue_with_errors(valid_catalog, capsys):
+    from conftest import run_cli
+
+    (valid_catalog / "interventions" / "kapot.md").write_text("---\ntitle: [\n---\n", "utf-8")
+    code, _, err = run_cli(capsys, "--root", valid_catalog, "vragen")
+    assert (code, err.strip()) == (2, "build_catalog.py: fout: de catalogus heeft fouten; draai eerst: python build_catalog.py check")
