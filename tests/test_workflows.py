@@ -286,6 +286,15 @@ def test_proposal_job_comments_the_messages_when_it_cannot_convert(tmp_path):
     assert "voorstel/" not in _git(tmp_path / "origin.git", "branch", "--list")
 
 
+def test_contributing_explains_the_proposal_workflow():
+    text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    part = text[text.index("### Voor beheerders: een voorstel omzetten"):text.index("## Tips voor het invullen")]
+    for needed in ("label `omzetten`", "`voorstel/<nummer>-<naam>`", "Sluit #nummer", "Niet overgenomen uit het formulier",
+                   "Allow GitHub Actions to create and approve pull requests", "python build_catalog.py from-issue"):
+        assert needed in part, needed
+    assert "**Wat er daarna gebeurt.**" in text[text.index("### Manier 1"):text.index("### Manier 2")]
+
+
 # -- pull request summary ----------------------------------------------------------------------
 
 def _git(root: Path, *args: str) -> str:
