@@ -94,6 +94,8 @@ def test_every_field_of_the_form_has_a_place_in_the_record():
         if item["type"] == "dropdown":
             for option in item["attributes"]["options"]:
                 assert option in DETAIL if item["id"] == "detail" else re.search(r"\([a-z0-9-]+\)$", option), option
+        elif item["type"] == "checkboxes":
+            assert MAPPING[item["id"]][1] == "checkboxes", item["id"]
         else:
             assert item["type"] in ("input", "textarea"), f"{item['id']}: een {item['type']} leest from-issue nog niet"
     assert set(DETAIL.values()) == set(resolve(schema["detail"], "intervention")["enum"])
@@ -191,3 +193,13 @@ def test_a_missing_file_is_a_usage_error(tmp_path, capsys):
     code, out, err = run_cli(capsys, "--root", make_catalog(tmp_path), "from-issue", tmp_path / "nergens.md")
     assert (code, out) == (2, [])
     assert err.startswith("build_catalog.py: fout: ") and "nergens.md is niet te lezen" in err
+
+
+def test_checkboxes_count_only_the_forms_own_ticked_labels():
+    from catalog.contributors.issue_form import checked
+
+    options = ("Alles staat in de bron", "In eigen woorden")
+    value = "- [X] Alles staat in de bron\n- [ ] In eigen woorden\n- [x] Iets anders\n  - [X] In eigen woorden (ingesprongen)"
+    assert checked(value, options) == ["Alles staat in de bron"]
+    assert checked("- [x] In eigen woorden \n- [X] Alles staat in de bron", options) == list(options)
+    assert checked("_No response_", options) == []

@@ -91,8 +91,12 @@ class Proposal:
 
 def form_fields(path: Path = FORM) -> list[Field]:
     form = yaml.safe_load(path.read_text("utf-8"))
-    return [Field(item["id"], item["attributes"]["label"], item["type"], tuple(item["attributes"].get("options", ())))
+    return [Field(item["id"], item["attributes"]["label"], item["type"], tuple(_option(o) for o in item["attributes"].get("options", ())))
             for item in form["body"] if item["type"] != "markdown"]
+
+
+def _option(option) -> str:
+    return option["label"] if isinstance(option, dict) else str(option)  # checkboxes: {label, required}
 
 
 def read_answers(text: str, fields: list[Field]) -> tuple[list[Answer], list[tuple[int, str, str]]]:
@@ -163,12 +167,22 @@ def _read(answer: Answer, how: str, catalog: Catalog, proposal: Proposal):
         return int(value.strip()) if re.fullmatch(r"[0-9]{1,4}", value.strip()) else value.strip()
     if how == "date":
         return value.strip()
+    if how == "checkboxes":
+        return checked(value, answer.field.options)
     if how in ("choice", "choices", "detail"):
         return _choices(answer, how, proposal)
     kind = "element" if how == "elements" else "intervention"
     return _records(answer, catalog.records[kind], proposal)
 
 
+def checked(value: str, options: tuple[str, ...]) -> list[str]:
+    """The ticked options of a checkboxes field, as GitHub renders them: `- [X] label`, `- [ ] label`.
+    Only the form's own labels count: a ticked line typed by the submitter names no option."""
+    ticked = {match.group(1) for match in _TICK.finditer(value)}
+    return [option for option in options if option in ticked]
+
+
+_TICK = re.compile(r"^- \[[xX]\] (.+?)[ \t]*$", re.M)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _OPTION_SLUG = re.compile(r"\(([a-z0-9]+(?:-[a-z0-9]+)*)\)$")
 
