@@ -357,3 +357,18 @@ def test_feed_entries_carry_their_own_date_and_absolute_links(published):
         assert href.startswith(SITE_URL), href
     assert kan_wel.find(atom + "link").get("href") == SITE_URL + "interventies/kan-wel/"
     assert feed.find(atom + "link[@rel='self']").get("href") == SITE_URL + "feed.xml"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("where", ["online", "file"])
+def test_over_page_from_the_footer(browser, bundled, bundled_url, where, width):
+    context, page = open_page(browser, bundled, bundled_url, where, width, "vergelijk/", "vergelijk/index.html")
+    page.locator(".md-copyright a", has_text="Over deze catalogus").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text().rstrip("¶").strip() == "Over deze catalogus"
+    headings = [" ".join(h.split()).rstrip("¶").strip() for h in page.locator("article h2").all_inner_texts()]
+    assert headings == ["Wie beheert de catalogus?", "Hoe een beschrijving ontstaat", "Hoe erkenningen getoond worden",
+                        "Een fout melden", "Zelf bijdragen", "Licentie", "Toegankelijkheidsverklaring"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.errors == []
+    context.close()

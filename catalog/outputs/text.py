@@ -149,12 +149,17 @@ def phone_href(phone: str) -> str:
     return "tel:" + digits
 
 
-def section_text(body: str, heading: str) -> str | None:
-    """The first paragraph under a top-level heading of a body (such as Doel), as plain text."""
+def section_text(body: str, heading: str, limit: int = 600) -> str | None:
+    """The text under a top-level heading of a body (such as Doel) as plain text, list items
+    ended with ';', cut after the last whole sentence within `limit` characters (then '...')."""
     for _level, title, cleaned in body_sections(body):
         if title == heading:
-            first = cleaned.split("</p>")[0]
-            text = " ".join(html.unescape(TEXT_OF_HTML.sub(" ", first)).split())
+            marked = re.sub(r"([^.;:!?\s])(\s*</li>)", r"\1;\2", cleaned)  # list items as one sentence
+            text = " ".join(html.unescape(TEXT_OF_HTML.sub(" ", marked)).split()).replace(" ;", ";")
+            if len(text) > limit:
+                cut = text[:limit]
+                end = max(cut.rfind(". "), cut.rfind("; "))
+                text = (cut[: end + 1] if end > 0 else cut.rstrip()) + " ..."
             return text or None
     return None
 
