@@ -203,3 +203,14 @@ def test_checkboxes_count_only_the_forms_own_ticked_labels():
     assert checked(value, options) == ["Alles staat in de bron"]
     assert checked("- [x] In eigen woorden \n- [X] Alles staat in de bron", options) == list(options)
     assert checked("_No response_", options) == []
+
+
+def test_thousands_of_unknown_names_are_counted_not_listed(tmp_path, capsys, monkeypatch):
+    root = make_catalog(tmp_path)
+    names = ", ".join(f"element {i}" for i in range(5000))
+    body = (CASES / "minimaal" / "issue.md").read_text("utf-8").replace("\nontmoeten\n", f"\nontmoeten, {names}\n", 1)
+    code, out, _ = _run(capsys, monkeypatch, root, body.encode())
+    assert code == 0
+    assert out[1:] == ["Niet overgenomen uit het formulier:"] + [
+        f"issue:13: elements: 'element {i}' is geen werkzaam element in de catalogus; niet overgenomen" for i in range(20)
+    ] + ["issue:13: elements: en nog 4980 namen die niet in de catalogus staan; niet overgenomen"]

@@ -183,6 +183,7 @@ def checked(value: str, options: tuple[str, ...]) -> list[str]:
 
 
 _TICK = re.compile(r"^- \[[xX]\] (.+?)[ \t]*$", re.M)
+MAX_UNKNOWN = 20  # names named one by one, each with a suggestion; a list of thousands is no proposal
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _OPTION_SLUG = re.compile(r"\(([a-z0-9]+(?:-[a-z0-9]+)*)\)$")
 
@@ -218,7 +219,7 @@ def _records(answer: Answer, records: dict[str, Record], proposal: Proposal) -> 
         title = record.data.get("title")
         if isinstance(title, str):
             index.setdefault(title_key(title), slug)
-    found = []
+    found, unknown = [], 0
     for line in answer.value.split("\n"):
         line = _BULLET.sub("", line).strip(" \t.")
         if not line:
@@ -229,10 +230,15 @@ def _records(answer: Answer, records: dict[str, Record], proposal: Proposal) -> 
             if slug:
                 found.append(slug)
                 continue
+            unknown += 1
+            if unknown > MAX_UNKNOWN:
+                continue
             close = difflib.get_close_matches(title_key(part), [k for k in index if " " in k or k in records], n=1, cutoff=0.8)
             hint = f"; bedoelde je '{index[close[0]]}'?" if close else ""
             noun = "werkzaam element" if answer.field.id == "elements" else "interventie"
             proposal.notes.append((answer.line, answer.field.id, f"'{_short(part)}' is geen {noun} in de catalogus; niet overgenomen{hint}"))
+    if unknown > MAX_UNKNOWN:
+        proposal.notes.append((answer.line, answer.field.id, f"en nog {unknown - MAX_UNKNOWN} namen die niet in de catalogus staan; niet overgenomen"))
     return list(dict.fromkeys(found))
 
 
