@@ -146,7 +146,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_from_issue(args: argparse.Namespace) -> int:
     from catalog.contributors import from_issue
     from catalog.records.load import MAX_FILE_BYTES
-    from catalog.records.problems import summary
 
     submitter = (args.submitter or "").removeprefix("@") or None
     if submitter is not None and not from_issue.GITHUB_LOGIN.fullmatch(submitter):
@@ -155,28 +154,8 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
         raise UsageError("--pr-body heeft --issue NUMMER nodig (voor 'Sluit #NUMMER')")
     raw = _read_input(args.file, MAX_FILE_BYTES + 1)
     source = "issue" if args.file == "-" else args.file
-    try:  # a text over the limit is cut here and refused by its size in convert()
-        text = raw.decode("utf-8-sig", "replace" if len(raw) > MAX_FILE_BYTES else "strict")
-    except UnicodeDecodeError:
-        text = None
-    outcome = from_issue.convert(args.root.resolve(), text, source) if text is not None else from_issue.Outcome(
-        problems=[from_issue.Problem(source, 1, "formulier", "de tekst is geen UTF-8")])
-    if outcome.path:
-        print(f"Gemaakt: {outcome.path}")
-    for problem in outcome.problems:
-        print(problem)
-    if outcome.notes:
-        print("Niet overgenomen uit het formulier:")
-        for note in outcome.notes:
-            print(note)
-    if outcome.path:
-        if args.pr_body:
-            args.pr_body.write_text(from_issue.pull_request_body(outcome, args.issue, submitter), "utf-8")
-        return 0
-    print(summary(outcome.problems, 1) + " Er is geen bestand gemaakt.")
-    if args.comment:
-        args.comment.write_text(from_issue.failure_comment(outcome), "utf-8")
-    return 1
+    return from_issue.run(args.root.resolve(), raw, source, sys.stdout, submitter=submitter, issue=args.issue,
+                          pr_body=args.pr_body, comment=args.comment)
 
 
 def _read_input(name: str, limit: int) -> bytes:

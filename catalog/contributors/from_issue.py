@@ -32,6 +32,32 @@ class Outcome:
     by_hand: list[tuple[str, str]] = field(default_factory=list)
 
 
+def run(root: Path, raw: bytes, source: str, out, submitter: str | None = None, issue: int | None = None,
+        pr_body: Path | None = None, comment: Path | None = None) -> int:
+    """from-issue on the bytes of a body: print what happened, write the texts for GitHub; 0 or 1."""
+    try:  # a text over the limit was cut by the reader and is refused by its size in convert()
+        text = raw.decode("utf-8-sig", "replace" if len(raw) > MAX_FILE_BYTES else "strict")
+    except UnicodeDecodeError:
+        text = None
+    outcome = convert(root, text, source) if text is not None else Outcome(problems=[Problem(source, 1, "formulier", "de tekst is geen UTF-8")])
+    if outcome.path:
+        print(f"Gemaakt: {outcome.path}", file=out)
+    for problem in outcome.problems:
+        print(problem, file=out)
+    if outcome.notes:
+        print("Niet overgenomen uit het formulier:", file=out)
+        for note in outcome.notes:
+            print(note, file=out)
+    if outcome.path:
+        if pr_body:
+            pr_body.write_text(pull_request_body(outcome, issue, submitter), "utf-8")
+        return 0
+    print(summary(outcome.problems, 1) + " Er is geen bestand gemaakt.", file=out)
+    if comment:
+        comment.write_text(failure_comment(outcome), "utf-8")
+    return 1
+
+
 def convert(root: Path, text: str, source: str) -> Outcome:
     """Read the form in `text`, write the record, run check on it; remove it again on any problem."""
     outcome = Outcome()
