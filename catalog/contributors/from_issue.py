@@ -165,14 +165,14 @@ def _order(prop: dict) -> list[str]:
 _PLAIN = re.compile(r"[^\W\d_][\w .,;!?()'/+&€%-]*(?<! )")
 _URL = re.compile(r"https?://[\w.~/?#@!$&'()*+,;=%:-]*[\w/]")
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
-_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_DATE = re.compile(r"[1-9][0-9]{3}(-[0-9]{2}(-[0-9]{2})?)?")  # no leading 0: YAML reads 0123 as octal
 
 
 def _scalar(value) -> str:
     """Plain where YAML reads it back as the same text, as people write records; else quoted."""
     if isinstance(value, int) or (isinstance(value, str) and _DATE.fullmatch(value)):
         return str(value)
-    if (_PLAIN.fullmatch(value) and value.lower() not in _YAML_WORDS) or (_URL.fullmatch(value) and ": " not in value and " #" not in value):
+    if (_PLAIN.fullmatch(value) and value.lower() not in _YAML_WORDS) or _URL.fullmatch(value):
         return value
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
 
@@ -212,9 +212,9 @@ def _labels(problems: list[Problem]) -> list[str]:
 
 
 def pull_request_body(outcome: Outcome, issue: int, submitter: str | None) -> str:
-    who = f"@{submitter}" if submitter else "iemand zonder naam"
+    who = f" door @{submitter}" if submitter else ""
     text = [f"Sluit #{issue}", "",
-            f"Voorgesteld door {who} met het formulier 'Nieuwe interventie voorstellen' in #{issue}.",
+            f"Voorgesteld{who} met het formulier 'Nieuwe interventie voorstellen' in #{issue}.",
             f"`build_catalog.py from-issue` maakte `{outcome.path}` uit het formulier; de controle vond geen fouten.", "",
             "Voor de beheerder, voor het samenvoegen:",
             "- [ ] Elk feit staat in een bron onder `sources`, in eigen woorden.",
@@ -226,7 +226,3 @@ def pull_request_body(outcome: Outcome, issue: int, submitter: str | None) -> st
         text += [f"{visible(label)}:", "", plain_block(value.split("\n")), ""]
     return "\n".join(text).rstrip("\n") + "\n"
 
-
-def mapped_fields() -> dict[str, tuple[str, str]]:
-    """The form's fields with their place in a record (for the tests: a new field needs a place)."""
-    return {f.id: MAPPING.get(f.id) for f in form_fields()}
