@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 NODE_STAMP := node_modules/.installed
 
 .PHONY: site build test test-fast check new golden bench docs serve screenshots links links-external clean
@@ -21,14 +22,18 @@ test-fast: $(STAMP)  ## the inner loop: every test but the browser tests and the
 check: $(STAMP)  ## only validate the records
 	$(PY) build_catalog.py check
 
+new: $(STAMP)  ## a new record from the template: make new TITEL="Naam" (ELEMENT=1 for a werkzaam element)
+	@test -n "$$TITEL" || { echo 'Geef een titel mee, zoals: make new TITEL="Repair Café"'; exit 2; }
+	$(PY) build_catalog.py new $(if $(ELEMENT),--element) "$$TITEL"
+
 golden: $(STAMP)  ## after a deliberate change to listed records: rewrite tests/catalog_expected.yml (review its diff)
 	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_catalog_content.py -k listed
 
 bench: $(STAMP)  ## speed and size figures (no pass/fail in tests)
 	$(PY) bench/bench.py
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 that follows edits to records
-	$(PY) build_catalog.py serve
+serve: $(STAMP)  ## live preview on http://127.0.0.1:$(PORT) (or the next free port) that follows edits to records
+	$(PY) build_catalog.py serve --dev-addr 127.0.0.1:$(PORT)
 
 screenshots: site  ## README screenshots of the built site (headless Chromium)
 	$(PY) scripts/screenshots.py

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -34,6 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"build_catalog.py: fout: {exc}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] == "catalog":
+            raise
+        print(f"build_catalog.py: fout: {_how_to_start(exc.name, sys.argv[1:] if argv is None else argv)}", file=sys.stderr)
+        return 2
+
+
+def _how_to_start(missing: str | None, argv: list[str]) -> str:
+    """A Python without the catalogue's packages (not the .venv): one line on how to start."""
+    command = " ".join(["build_catalog.py", *map(shlex.quote, map(str, argv))])
+    venv = ".venv/bin/python" if (ROOT / ".venv" / "bin" / "python").exists() else "make site (één keer) en dan .venv/bin/python"
+    return f"deze Python heeft de pakketten van de catalogus niet (module '{missing}' ontbreekt); start het zo: {venv} {command}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,7 +152,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     print(f"Gemaakt: {path.relative_to(args.root.resolve()).as_posix()}")
-    print("Vul de velden in en controleer met: python build_catalog.py check " + path.relative_to(args.root.resolve()).as_posix())
+    print("Vul de velden in en controleer met: make check (of: .venv/bin/python build_catalog.py check " + path.relative_to(args.root.resolve()).as_posix() + ")")
     return 0
 
 
@@ -266,4 +279,6 @@ if __name__ == "__main__":
     import signal
 
     signal.signal(signal.SIGTERM, _stop_on_term)
+    if hasattr(signal, "SIGHUP"):  # the terminal closed: the preview's worker must not stay behind
+        signal.signal(signal.SIGHUP, _stop_on_term)
     sys.exit(main())

@@ -62,3 +62,27 @@ def test_field_reference_lists_every_schema_field_and_term():
         for name in raw_schemas()[kind]["properties"]:
             assert f"| `{name}` |" in text
     assert "| `niet-beoordeeld` | Niet beoordeeld |" in text
+
+
+def test_a_python_without_the_packages_says_in_one_dutch_line_how_to_start(tmp_path):
+    """`python build_catalog.py ...` with a Python that is not the .venv (here: without its
+    site-packages) ends with exit 2 and one line, not a ModuleNotFoundError traceback."""
+    import subprocess
+    import sys
+
+    for args, command in ((["check"], "check"), (["new", "Repair Café"], "new 'Repair Café'")):
+        result = subprocess.run([sys.executable, "-S", str(REPO / "build_catalog.py"), *args], capture_output=True, text=True, cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (2, "")
+        line = result.stderr.removesuffix("\n")
+        assert "\n" not in line and "Traceback" not in line
+        assert line.startswith("build_catalog.py: fout: deze Python heeft de pakketten van de catalogus niet (module '")
+        assert line.endswith(f"' ontbreekt); start het zo: .venv/bin/python build_catalog.py {command}")
+    assert not (REPO / "interventions" / "repair-cafe.md").exists()
+
+
+def test_new_says_how_to_check_without_activating_anything(valid_catalog, capsys):
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "new", "Repair Café")
+    assert (code, lines) == (0, [
+        "Gemaakt: interventions/repair-cafe.md",
+        "Vul de velden in en controleer met: make check (of: .venv/bin/python build_catalog.py check interventions/repair-cafe.md)",
+    ])

@@ -249,7 +249,10 @@ class Preview:
 
     def close(self) -> None:
         render_module.Environment = self.environment
+        workers = list(self.pool._processes.values())  # noqa: SLF001 - a busy worker would outlive a stop
         self.pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
 
 
 class _Compiled(jinja2.BytecodeCache):

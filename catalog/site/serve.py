@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from catalog.site.build import ASSETS, GENERATED, Progress
+from catalog.site.ports import NoFreePort, free_port
 from catalog.site.preview import OVERRIDES, TEMPLATES, Preview
 from catalog.site.settings import MKDOCS_YML
 
@@ -27,8 +29,15 @@ def serve(root: Path, address: str) -> int:
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
-    host, _, port = address.rpartition(":")
+    host, _, asked = address.rpartition(":")
+    try:
+        port = free_port(host, int(asked))
+    except NoFreePort as exc:
+        print(f"build_catalog.py: fout: {exc}", file=sys.stderr)
+        return 2
     progress = Progress()
+    if port != int(asked):
+        progress(f"poort {asked} is bezet (door een ander programma); het voorbeeld gebruikt poort {port}")
     site_dir = Path(tempfile.mkdtemp(prefix="catalogus-voorbeeld-"))
     docs = root / GENERATED
     preview = Preview(root, docs, site_dir, progress)
@@ -55,8 +64,11 @@ def serve(root: Path, address: str) -> int:
         progress(f"voorbeeld op {preview.serve_url} (stoppen: Ctrl+C)")
         try:
             server.serve()
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # Ctrl+C; SIGTERM and SIGHUP end in SystemExit (build_catalog.py)
             pass
+        except OSError:  # another program took the port during the first build
+            print(f"build_catalog.py: fout: poort {port} is net bezet geraakt; start het voorbeeld opnieuw", file=sys.stderr)
+            return 2
         finally:
             server.shutdown()
     finally:
