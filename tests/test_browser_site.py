@@ -25,7 +25,8 @@ def test_every_heading_has_one_dutch_heading_link(page, bundled_url):
     links = page.locator(".md-content__inner :is(h1, h2, h3, h4, h5, h6)[id]").evaluate_all(
         """hs => hs.flatMap(h => [...h.querySelectorAll('a.headerlink')].map(a => [h.tagName, a.getAttribute('href'), a.title, a.textContent]))"""
     )
-    titled = [["h1", "#kan-wel"], ["h2", "#doel"], ["h2", "#werkzame-elementen"], ["h2", "#verwante-interventies"], ["h2", "#bronnen"]]
+    titled = [["h1", "#kan-wel"], ["h2", "#doel"], ["h2", "#doelgroep"], ["h2", "#aanpak"], ["h2", "#onderzoek"], ["h2", "#praktijkervaringen"],
+              ["h2", "#werkzame-elementen"], ["h2", "#verwante-interventies"], ["h2", "#bronnen"]]
     assert [[h.lower(), href] for h, href, _, _ in links] == [[h, href] for h, href in titled]
     assert {(title, sign) for _, _, title, sign in links} == {("Vaste link naar dit kopje", "¶")}
     assert page.errors == []

@@ -32,6 +32,7 @@ from catalog.records.load import Catalog, Record
 TEMPLATES = Path(__file__).parent / "templates"
 DOWNLOAD = "downloads/catalogus-offline.zip"
 FIRST_PAGE = 25  # cards in the catalogue page's HTML; the script shows as many per "Toon meer"
+NEW_FORM = "nieuwe-interventie.yml"  # .github/ISSUE_TEMPLATE/, linked from the home page
 REPORT_FORM = "fout-melden.yml"  # .github/ISSUE_TEMPLATE/  # where the online site offers the offline bundle
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
@@ -139,6 +140,14 @@ class Renderer(HtmlParts, ResultCards):
             return None
         edit = self.site.get("edit_uri") or "edit/main/"
         return posixpath.join(repo.rstrip("/") + "/", edit.strip("/"), record.path)
+
+    def contribute_urls(self) -> tuple[str, str] | None:
+        """The issue form for a new intervention and CONTRIBUTING.md on the repository."""
+        repo = self.site.get("repo_url")
+        if not repo:
+            return None
+        repo = repo.rstrip("/")
+        return f"{repo}/issues/new?template={NEW_FORM}", f"{repo}/blob/main/CONTRIBUTING.md"
 
     def report_url(self, record: Record, here: str) -> str | None:
         """A new issue with the 'Fout melden' form, the record's title and page filled in."""
