@@ -86,3 +86,45 @@ def test_new_says_how_to_check_without_activating_anything(valid_catalog, capsys
         "Gemaakt: interventions/repair-cafe.md",
         "Vul de velden in en controleer met: make check (of: .venv/bin/python build_catalog.py check interventions/repair-cafe.md)",
     ])
+
+
+# The row of "Wat het formulier vraagt" in CONTRIBUTING.md that explains each field of the form.
+FORM_ROWS = {
+    "Naam van de interventie *": ["title"], "Korte samenvatting *": ["summary"], "Soort": ["kind"],
+    "Werkzame elementen *": ["elements"], "Doelgroepen *": ["target_groups"], "Thema's": ["themes"],
+    "Erkenning *": ["evidence"],
+    "Beoordeling: wie, wanneer, tot wanneer, webadres": ["assessment_by", "assessment_date", "assessment_valid_until", "assessment_url"],
+    "Hoe lang, sinds welk jaar": ["duration", "since"],
+    "Organisatie, contactpersoon, e-mail, telefoon, website": [
+        "developer_organisation", "developer_contact", "developer_email", "developer_phone", "developer_website"],
+    "Wie voert de interventie uit, varianten": ["implementers", "variants"],
+    "Kosten, opleiding en materialen, randvoorwaarden": ["costs", "training", "preconditions"],
+    "Verwante interventies": ["related"], "Hoeveel zegt de bron?": ["detail"], "Wanneer heeft u de bronnen bekeken?": ["updated"],
+    "Titel van het document *": ["sources_title"], "Uitgever, datum van het document": ["sources_publisher", "sources_date"],
+    "Webadres van het document *": ["sources_url"], "Meer bronnen": ["sources_more"],
+    "Doel, Doelgroep, Aanpak, Onderzoek, Praktijkervaringen": ["doel", "doelgroep", "aanpak", "onderzoek", "praktijkervaringen"],
+}
+
+
+def test_contributing_puts_the_form_first_and_explains_every_field_it_asks():
+    import re
+
+    import yaml
+
+    text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    outside_code = re.sub(r"```.*?```", "", text, flags=re.S)
+    headings = [line for line in outside_code.splitlines() if line.startswith("## ")]
+    assert headings[:4] == [
+        "## De belangrijkste afspraken", "## Manier 1: een formulier invullen (zonder git)",
+        "## Manier 2: een bestand maken op de website van GitHub", "## Manier 3: op uw eigen computer",
+    ]
+    assert "hebt u een **gratis account op GitHub** nodig" in text
+    table = text.split("### Wat het formulier vraagt", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ")[0].removeprefix("| ") for line in table.splitlines() if line.startswith("| ") and not line.startswith(("| Veld", "| ---"))]
+    assert rows == list(FORM_ROWS)
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "nieuwe-interventie.yml").read_text("utf-8"))
+    asked = [item["id"] for item in form["body"] if item.get("id")]
+    assert sorted(asked) == sorted(i for ids in FORM_ROWS.values() for i in ids)
+    required = {item["id"] for item in form["body"] if item.get("validations", {}).get("required")}
+    starred = {i for row, ids in FORM_ROWS.items() if row.endswith(" *") for i in ids}
+    assert required == starred
