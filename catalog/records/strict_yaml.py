@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from catalog.records import yaml_errors
 from catalog.records.problems import field_name
 
 try:
@@ -69,14 +70,12 @@ def parse_yaml(text: str, result: Parsed, offset: int = 0) -> None:
     try:
         result.data = _Events(result, offset, loader).build()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else 1 + offset
-        problem = exc.problem or exc.context or "onbekende fout"
+        line, message = yaml_errors.explain(exc, text)
         result.data = None
-        result.errors.append((line, "front matter", f"ongeldige YAML ({problem}){_yaml_hint(problem)}"))
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors; control characters are removed before
+        result.errors.append((line + offset, "front matter", message))
+    except yaml.YAMLError:  # pragma: no cover - reader errors; control characters are removed before
         result.data = None
-        result.errors.append((1 + offset, "front matter", f"ongeldige YAML ({exc})"))
+        result.errors.append((1 + offset, "front matter", "dit is geen geldige YAML; schrijf elk veld als veld: waarde"))
     finally:
         loader.dispose()
 
@@ -110,16 +109,6 @@ def _deep_flow(text: str) -> int:
             depth = max(depth - 1, 0)
         previous = char
     return 0
-
-
-def _yaml_hint(problem: str) -> str:
-    if "mapping values are not allowed" in problem:
-        return "; zet tekst met ': ' erin tussen aanhalingstekens"
-    if "found character '\\t'" in problem or "tab" in problem:
-        return "; gebruik spaties in plaats van tabs"
-    if "could not find expected ':'" in problem:
-        return "; elke regel moet 'veld: waarde' zijn, of tekst moet tussen aanhalingstekens"
-    return ""
 
 
 _SKIP = object()  # a mapping key that was refused: its value is skipped

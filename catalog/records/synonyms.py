@@ -45,7 +45,7 @@ def load_synonyms(root: Path) -> Parsed | None:
     parse_yaml(text, parsed)
     # parse_yaml names the place of a YAML error after record files; this file has no front matter.
     parsed.errors = [
-        (line, "file", f"{message}; {YAML_HINT}") if name == "front matter" and message.startswith("ongeldige YAML (") and message.endswith(")")
+        (line, "file", f"{message}; {YAML_HINT}") if name == "front matter" and message.startswith("kolom ")  # a syntax error (yaml_errors)
         else (line, "file" if name == "front matter" else name, message)
         for line, name, message in parsed.errors
     ]
