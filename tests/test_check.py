@@ -72,7 +72,7 @@ def test_crlf_keeps_line_numbers(valid_catalog, capsys):
 def test_symlinked_record_is_refused(valid_catalog, capsys):
     (valid_catalog / "interventions" / "link.md").symlink_to(valid_catalog / "interventions" / "kan-wel.md")
     code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
-    assert (code, lines[0]) == (1, "interventions/link.md:1: file: het bestand is een symbolische link; zet de tekst in een gewoon bestand")
+    assert (code, lines[0]) == (1, "interventions/link.md:1: bestand: het bestand is een symbolische link; zet de tekst in een gewoon bestand")
 
 
 def test_record_outside_repository_is_refused(tmp_path, capsys):
@@ -82,7 +82,7 @@ def test_record_outside_repository_is_refused(tmp_path, capsys):
     (root / "elements").symlink_to(outside, target_is_directory=True)
     code, lines, _ = run_cli(capsys, "--root", root, "check")
     assert code == 1
-    assert lines[0] == "elements/buurtcoach.md:1: file: het bestand ligt buiten de repository; zet het in de map zelf"
+    assert lines[0] == "elements/buurtcoach.md:1: bestand: het bestand ligt buiten de repository; zet het in de map zelf"
 
 
 def test_check_given_paths_still_resolves_against_whole_catalogue(tmp_path, capsys):

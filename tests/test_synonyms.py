@@ -44,8 +44,8 @@ def test_without_the_file_there_are_no_synonyms_and_no_problems(valid_catalog, c
 
 
 @pytest.mark.parametrize("text, message", [
-    ("", "synoniemen.yml:1: file: het bestand is leeg; begin met 'groepen:' en zet daaronder de groepen, zoals '- [ouderen, senioren]'"),
-    ("- [ouderen, senioren]\n", "synoniemen.yml:1: file: het bestand is een lijst; begin met 'groepen:' en zet daaronder de groepen, zoals '- [ouderen, senioren]'"),
+    ("", "synoniemen.yml:1: bestand: het bestand is leeg; begin met 'groepen:' en zet daaronder de groepen, zoals '- [ouderen, senioren]'"),
+    ("- [ouderen, senioren]\n", "synoniemen.yml:1: bestand: het bestand is een lijst; begin met 'groepen:' en zet daaronder de groepen, zoals '- [ouderen, senioren]'"),
     ("groep: []\n", "synoniemen.yml:1: groep: onbekend veld; toegestaan: groepen"),
     ("groepen: ouderen en senioren\n", "synoniemen.yml:1: groepen: verwacht een lijst van groepen, niet tekst ('ouderen en senioren'); schrijf elke groep op een eigen regel, zoals '- [ouderen, senioren]'"),
     ("groepen:\n  - [ouderen, no]\n", "synoniemen.yml:2: groepen[1][2]: 'no' wordt in YAML gelezen als ja/nee-waarde; bedoel je tekst, zet het dan tussen aanhalingstekens: \"no\""),

@@ -8,12 +8,19 @@ from dataclasses import dataclass
 from typing import Iterable
 
 
+# What a contributor reads for the parts that are no field: the code names them in English.
+LABELS = {"file": "bestand", "body": "tekst", "front matter": "velden"}
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
     line: int
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "field", LABELS.get(self.field, self.field))
 
     def __str__(self) -> str:
         return visible(f"{self.path}:{self.line}: {self.field}: {self.message}")
