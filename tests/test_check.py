@@ -140,6 +140,7 @@ def test_every_rule_has_a_fixture():
         "five_headings": "fixed-headings", "followable_sources": "source-without-url",
         "copies_name_their_original": "copy-without-original",
         "assessment_date_or_report": "assessment-date",
+        "quoted_title": "word-processor-text",
     }
     assert {rule.__name__ for rule in RECORD_RULES} == set(covered)
     assert set(covered.values()) <= set(RULE_FIXTURES)
@@ -196,4 +197,24 @@ def test_checked_after_today_is_refused(valid_catalog, capsys):
     assert (code, lines) == (1, [
         f"interventions/kan-wel.md:22: checked: '{soon.isoformat()}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)",
         "1 fout in 1 bestand (van 7 gecontroleerd).",
+    ])
+
+
+def test_a_theme_that_only_looks_alike_gets_the_list_not_a_wrong_suggestion(valid_catalog, capsys):
+    """'duurzaamheid' shares letters with 'eenzaamheid' but means something else: no 'bedoelde je',
+    the whole list and what to do when the theme is missing. A real slip still gets its suggestion."""
+    import shutil
+
+    import yaml
+
+    shutil.copy(REPO / "taxonomy.yml", valid_catalog / "taxonomy.yml")
+    themes = ", ".join(yaml.safe_load((REPO / "taxonomy.yml").read_text("utf-8"))["themes"])
+    path = valid_catalog / "interventions" / "kan-wel.md"
+    path.write_text(path.read_text("utf-8").replace("themes: [leefbaarheid, sociale-cohesie]", "themes: [duurzaamheid, eenzaamhied]"), "utf-8")
+    code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check", path)
+    assert (code, lines) == (1, [
+        f"interventions/kan-wel.md:6: themes[1]: onbekend thema 'duurzaamheid'; toegestaan: {themes}; "
+        "staat uw thema er niet bij? Noem het in de pull request, dan kan het in taxonomy.yml komen",
+        "interventions/kan-wel.md:6: themes[2]: onbekend thema 'eenzaamhied' (bedoelde je 'eenzaamheid'?); zie taxonomy.yml (themes)",
+        "2 fouten in 1 bestand (van 1 gecontroleerd).",
     ])

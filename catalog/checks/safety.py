@@ -13,6 +13,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from catalog.checks.markdown import Document
+from catalog.records.characters import shown
 
 SCRIPT_TAGS = frozenset("script iframe frame frameset object embed applet base meta link style form svg math".split())
 INLINE_TAGS = ("br", "sub", "sup", "abbr", "kbd", "mark", "small", "s", "del", "ins", "em", "strong", "b", "i", "u", "q", "cite", "dfn", "time", "span", "code")
@@ -96,7 +97,7 @@ def host_problem(url: str, user_name: bool = True) -> str | None:
             unicodedata.normalize("NFKC", c) != c or not (c.isalpha() and unicodedata.name(c, "").startswith("LATIN")))), None)
         if odd:
             return (
-                f"'{url}' heeft in de domeinnaam '{odd}' ({unicodedata.name(odd, '?')}), een teken dat op een gewone letter "
+                f"'{url}' heeft in de domeinnaam {shown(odd)}, een teken dat op een gewone letter "
                 "kan lijken maar naar een andere site leidt; typ het adres met gewone letters"
             )
     return None

@@ -10,6 +10,8 @@ from typing import Any, Iterator
 
 from catalog.checks.markdown import parse_body
 from catalog.checks.safety import body_problems, field_problems, host_problem
+from catalog.checks.typography import special_form
+from catalog.records.characters import shown
 from catalog.records.frontmatter import FORBIDDEN, char_message, describe, yaml_escape
 from catalog.records.load import Record
 from catalog.records.problems import Problem, field_name
@@ -83,7 +85,7 @@ def title_problems(title: str) -> Iterator[str]:
         yield "de titel gebruikt losse accenttekens (Unicode-vorm NFD); typ de letters met een accent opnieuw, zodat é één teken is"
     wide = next((c for c in title if unicodedata.normalize("NFKC", c) != unicodedata.normalize("NFC", c)), None)
     if wide:
-        yield f"de titel bevat '{wide}' ({unicodedata.name(wide, '?')}), een bijzondere vorm van een gewoon teken; typ het als '{unicodedata.normalize('NFKC', wide)}'"
+        yield special_form(wide)
     mark = next((c for c in unicodedata.normalize("NFC", title) if unicodedata.category(c).startswith("M")), None)
     if mark and unicodedata.normalize("NFC", title) == title:
         yield f"de titel bevat het losse teken {describe(mark)}, dat op een andere letter wordt gezet; typ de titel met gewone letters"
@@ -92,6 +94,6 @@ def title_problems(title: str) -> Iterator[str]:
                     or (unicodedata.category(c).startswith("N") and c not in "0123456789")), None)
     if foreign:
         yield (
-            f"de titel bevat '{foreign}' ({unicodedata.name(foreign, '?')}), een letter of cijfer uit een ander schrift "
+            f"de titel bevat {shown(foreign)}, een letter of cijfer uit een ander schrift "
             "die op een gewoon teken kan lijken; typ de titel met gewone (Latijnse) letters en de cijfers 0-9"
         )

@@ -21,6 +21,7 @@ from catalog.records.synonyms import SYNONYMS_FILE, synonym_problems
 from catalog.checks.integrity import assessment_date_or_report, taxonomy_problems, title_key, unassessed_without_assessment
 from catalog.checks.tagwords import tag_evidence
 from catalog.checks.text_rules import no_script, plain_text, vocabulary_text
+from catalog.checks.typography import quoted_title
 
 CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
@@ -163,7 +164,7 @@ def reserved_slug(record: Record, validators) -> Iterator[Problem]:
         yield Problem(record.path, 1, "file", f"de naam {record.slug}.md is gereserveerd voor de overzichtspagina van de map; kies een andere titel")
 
 
-RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug, unassessed_without_assessment, assessment_date_or_report, *policy.RULES)
+RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug, unassessed_without_assessment, assessment_date_or_report, *policy.RULES, quoted_title)
 
 
 def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:

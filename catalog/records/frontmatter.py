@@ -10,6 +10,7 @@ import re
 import unicodedata
 from typing import Any
 
+from catalog.records.characters import describe  # noqa: F401 - also imported from here
 from catalog.records.problems import field_name
 from catalog.records.strict_yaml import Parsed, parse_yaml
 
@@ -21,7 +22,6 @@ _END = re.compile(r"^(---|\.\.\.)[ \t]*$")
 # non-characters (U+FDD0-U+FDEF and the last two code points of every plane, such as U+FFFE).
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff" + _NONCHARACTERS + "]")
-_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\r": "CR", "\x7f": "DEL", "\x0b": "VT", "\x0c": "FF", "\x08": "BS", "\x07": "BEL"}
 MAX_REPORTED = 10  # per file: a file full of control characters gets ten lines and a count
 
 
@@ -41,10 +41,6 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
     return text.replace("\r\n", "\n"), None
 
 
-def describe(char: str) -> str:
-    """'\x1b' -> 'U+001B (ESC)': how a message names an invisible character."""
-    name = _NAMES.get(char) or unicodedata.name(char, "")
-    return f"U+{ord(char):04X} ({name})" if name else f"U+{ord(char):04X}"
 
 
 def yaml_escape(char: str) -> str:
@@ -54,11 +50,11 @@ def yaml_escape(char: str) -> str:
 
 def char_message(char: str) -> str:
     if "\ud800" <= char <= "\udfff":
-        return f"het teken {describe(char)} is een losse helft van een teken (surrogaat) en geen tekst; haal het weg"
+        return f"het teken U+{ord(char):04X} is een losse helft van een teken (surrogaat) en geen tekst; haal het weg"
     if "\ufdd0" <= char <= "\ufdef" or ord(char) & 0xFFFE == 0xFFFE:
-        return f"het teken {describe(char)} is een niet-teken (Unicode gebruikt het niet voor tekst) en maakt de feed (XML) ongeldig; haal het weg"
+        return f"het teken U+{ord(char):04X} is een niet-teken (Unicode gebruikt het niet voor tekst) en maakt de feed (XML) ongeldig; haal het weg"
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
-        return f"het teken {describe(char)} keert de leesrichting om, zodat de tekst anders leest dan hij is opgeslagen; haal het weg"
+        return f"het teken U+{ord(char):04X} keert de leesrichting om, zodat de tekst anders leest dan hij is opgeslagen; haal het weg"
     return f"onzichtbaar stuurteken {describe(char)}; haal het weg"
 
 
