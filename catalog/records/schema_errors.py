@@ -3,10 +3,10 @@ je ...?" where it helps. The schema itself (records/schema.py) says what is allo
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any, Iterator
 
 from catalog.records.schema import FORMATS
+from catalog.records.suggest import closest
 
 if TYPE_CHECKING:
     import jsonschema
@@ -106,14 +106,18 @@ def _enum_message(schema: dict, value: Any) -> str:
     return f"{unknown} '{value}'{_enum_hint(schema, value)}"
 
 
+LISTED = 30  # without a likely suggestion, a vocabulary up to this size is shown in full
+
+
 def _enum_hint(schema: dict, value: Any) -> str:
     allowed = schema.get("enum", [])
     hint = _did_you_mean(str(value), allowed)
-    if len(allowed) <= 12:
-        return f"{hint}; toegestaan: {', '.join(map(str, allowed))}"
+    if len(allowed) <= 12 or (not hint and len(allowed) <= LISTED):
+        missing = f"; {schema['x-missing']}" if not hint and "x-missing" in schema else ""
+        return f"{hint}; toegestaan: {', '.join(map(str, allowed))}{missing}"
     return f"{hint}; zie {schema.get('x-where', 'de lijst')}"
 
 
 def _did_you_mean(value: str, options: list) -> str:
-    match = difflib.get_close_matches(value, [str(o) for o in options], n=1, cutoff=0.6)
-    return f" (bedoelde je '{match[0]}'?)" if match else ""
+    match = closest(value, [str(o) for o in options])
+    return f" (bedoelde je '{match}'?)" if match else ""
