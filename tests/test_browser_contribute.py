@@ -44,8 +44,8 @@ def test_home_page_links_the_new_intervention_form(page, site_with_repository):
     assert page.errors == []
 
 
-def test_without_a_repository_the_home_page_names_the_guide(page, site_url):
-    page.goto(site_url)
+def test_without_a_repository_the_home_page_names_the_guide(page, bundled_url):
+    page.goto(bundled_url)
     assert page.get_by_text(ACCOUNT).is_visible()
     assert page.get_by_role("link", name="stel een nieuwe interventie voor").count() == 0
     assert page.get_by_text("Hoe dat gaat, leest u in de handleiding voor bijdragen (CONTRIBUTING.md) in de repository").is_visible()
