@@ -44,9 +44,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _how_to_start(missing: str | None, argv: list[str]) -> str:
     """A Python without the catalogue's packages (not the .venv): one line on how to start."""
-    command = " ".join(["build_catalog.py", *map(shlex.quote, map(str, argv))])
     venv = ".venv/bin/python" if (ROOT / ".venv" / "bin" / "python").exists() else "make site (één keer) en dan .venv/bin/python"
-    return f"deze Python heeft de pakketten van de catalogus niet (module '{missing}' ontbreekt); start het zo: {venv} {command}"
+    return f"deze Python heeft de pakketten van de catalogus niet (module '{missing}' ontbreekt); start het zo: {venv} {shlex.join(['build_catalog.py', *map(str, argv)])}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -278,7 +277,6 @@ def _stop_on_term(signum, frame) -> None:
 if __name__ == "__main__":
     import signal
 
-    signal.signal(signal.SIGTERM, _stop_on_term)
-    if hasattr(signal, "SIGHUP"):  # the terminal closed: the preview's worker must not stay behind
-        signal.signal(signal.SIGHUP, _stop_on_term)
+    for name in ("SIGTERM", "SIGHUP"):  # SIGHUP: the terminal closed; the preview's worker must not stay
+        signal.signal(getattr(signal, name, signal.SIGTERM), _stop_on_term)
     sys.exit(main())

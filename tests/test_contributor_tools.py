@@ -103,7 +103,7 @@ FORM_ROWS = {
     "Kosten, opleiding en materialen, randvoorwaarden": ["costs", "training", "preconditions"],
     "Verwante interventies": ["related"], "Hoeveel zegt de bron?": ["detail"],
     "Titel van het document *": ["sources_title"], "Uitgever, datum van het document": ["sources_publisher", "sources_date"],
-    "Webadres van het document *": ["sources_url"], "Meer bronnen": ["sources_more"],
+    "Webadres van het document *": ["sources_url"], "Is het document een kopie?": ["sources_original"], "Meer bronnen": ["sources_more"],
     "Doel, Doelgroep, Aanpak, Onderzoek, Praktijkervaringen": ["doel", "doelgroep", "aanpak", "onderzoek", "praktijkervaringen"],
 }
 
