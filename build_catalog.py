@@ -35,17 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"build_catalog.py: fout: {exc}", file=sys.stderr)
         return 2
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").partition(".")[0] == "catalog":
+    except ModuleNotFoundError as exc:  # a Python without the packages (not the .venv): say how to start
+        if (exc.name or "").startswith("catalog"):
             raise
-        print(f"build_catalog.py: fout: {_how_to_start(exc.name, sys.argv[1:] if argv is None else argv)}", file=sys.stderr)
+        venv = ".venv/bin/python" if (ROOT / ".venv" / "bin" / "python").exists() else "make site (één keer) en dan .venv/bin/python"
+        command = shlex.join(["build_catalog.py", *map(str, sys.argv[1:] if argv is None else argv)])
+        print(f"build_catalog.py: fout: deze Python heeft de pakketten van de catalogus niet (module '{exc.name}' ontbreekt); start het zo: {venv} {command}", file=sys.stderr)
         return 2
-
-
-def _how_to_start(missing: str | None, argv: list[str]) -> str:
-    """A Python without the catalogue's packages (not the .venv): one line on how to start."""
-    venv = ".venv/bin/python" if (ROOT / ".venv" / "bin" / "python").exists() else "make site (één keer) en dan .venv/bin/python"
-    return f"deze Python heeft de pakketten van de catalogus niet (module '{missing}' ontbreekt); start het zo: {venv} {shlex.join(['build_catalog.py', *map(str, argv)])}"
 
 
 def _parser() -> argparse.ArgumentParser:

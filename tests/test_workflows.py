@@ -292,7 +292,7 @@ def test_contributing_explains_the_proposal_workflow():
     for needed in ("label `omzetten`", "`voorstel/<nummer>-<naam>`", "Sluit #nummer", "Niet overgenomen uit het formulier",
                    "Allow GitHub Actions to create and approve pull requests", "python build_catalog.py from-issue"):
         assert needed in part, needed
-    assert "**Wat er daarna gebeurt.**" in text[text.index("### Manier 1"):text.index("### Manier 2")]
+    assert "**Wat er daarna gebeurt.**" in text[text.index("## Manier 1"):text.index("## Manier 2")]
 
 
 # -- pull request summary ----------------------------------------------------------------------
