@@ -22,7 +22,7 @@ PAGES = [
     "catalogus/#doelgroep=professionals&sorteer=erkenning", "interventies/", "interventies/kan-wel/",
     "interventies/buurtfeest/", "werkzame-elementen/", "werkzame-elementen/buurtcoach/", "doelgroepen/",
     "doelgroepen/jongeren/", "themas/", "themas/leefbaarheid/", "erkenning/", "erkenning/goed-beschreven/",
-    "soorten/", "soorten/instrument/",
+    "soorten/", "soorten/instrument/", "over/",
 ]
 
 # Errors the Nu validator finds in mkdocs-material's own templates (header toggles and search

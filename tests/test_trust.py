@@ -372,3 +372,15 @@ def test_over_page_from_the_footer(browser, bundled, bundled_url, where, width):
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.errors == []
     context.close()
+
+
+def test_stacked_comparison_has_no_wcag_violations_on_a_phone(browser, bundled_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(bundled_url + "vergelijk/#i=kan-wel&i=buurtfeest")
+    page.wait_for_selector("html[data-compare-ready]")
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    assert [v["id"] for v in Axe().run(page, options=options).response["violations"]] == []
+    context.close()
