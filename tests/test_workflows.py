@@ -223,7 +223,7 @@ if [ "$1 $2" = "issue comment" ] && [ "$4" = "--body-file" ]; then cp "$5" {shle
     return log
 
 
-def _run_proposal(tmp_path: Path, body: str) -> tuple[Path, dict, str]:
+def _run_proposal(tmp_path: Path, body: str, submitter: str = "jan-b") -> tuple[Path, dict, str]:
     """Run the job's scripts as the runner would, with a local bare repository as origin."""
     root = _runnable_catalog(tmp_path)
     _git(root, "init", "-q", "-b", "main")
@@ -234,30 +234,40 @@ def _run_proposal(tmp_path: Path, body: str) -> tuple[Path, dict, str]:
     _git(root, "remote", "add", "origin", str(origin))
     _git(root, "push", "-q", "origin", "main")
     env = {**_python_on_path(tmp_path), "RUNNER_TEMP": str(tmp_path / "temp"), "GITHUB_OUTPUT": str(tmp_path / "output"),
-           "ISSUE_BODY": body, "ISSUE_NUMBER": "42", "SUBMITTER": "jan-b", "BASE": "main", "GH_TOKEN": "x", "GH_REPO": "o/r",
+           "ISSUE_BODY": body, "ISSUE_NUMBER": "42", "SUBMITTER": submitter, "BASE": "main", "GH_TOKEN": "x", "GH_REPO": "o/r",
            "GIT_CONFIG_GLOBAL": os.devnull}
     (tmp_path / "temp").mkdir()
     (tmp_path / "output").write_text("", "utf-8")
     log = _fake_gh(tmp_path)
     outputs: dict[str, str] = {}
+    failed = False
     for step in _proposal_steps():
         if "run" not in step or step["run"].startswith("python -m pip"):
             continue
+        # The conditions this job uses, evaluated as GitHub does.
         condition = step.get("if", "")
         match = re.fullmatch(r"steps\.convert\.outputs\.result == '(\w+)'", condition)
-        if match and outputs.get("result") != match.group(1):
+        if condition == "failure()":
+            runs = failed
+        elif condition == "${{ !cancelled() }}":
+            runs = True
+        else:
+            assert match or not condition, condition
+            runs = not failed and (not match or outputs.get("result") == match.group(1))
+        if not runs:
             continue
         step_env = {**env, **({"RECORD": outputs.get("record", "")} if "RECORD" in step.get("env", {}) else {})}
         result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=root, env=step_env, capture_output=True, text=True, timeout=120)
-        assert result.returncode == 0, (step["name"], result.stdout, result.stderr)
+        failed = failed or result.returncode != 0
         outputs = dict(line.split("=", 1) for line in (tmp_path / "output").read_text("utf-8").splitlines())
+    outputs["failed"] = str(failed).lower()
     return root, outputs, log.read_text("utf-8") if log.exists() else ""
 
 
 def test_proposal_job_pushes_a_branch_and_opens_a_pull_request(tmp_path):
     body = (REPO / "tests" / "fixtures" / "from-issue" / "minimaal" / "issue.md").read_text("utf-8")
     root, outputs, log = _run_proposal(tmp_path, body)
-    assert outputs == {"result": "gemaakt", "record": "interventions/buurtmaaltijd.md"}
+    assert outputs == {"result": "gemaakt", "record": "interventions/buurtmaaltijd.md", "failed": "false"}
     branch = "voorstel/42-buurtmaaltijd"
     origin = tmp_path / "origin.git"
     assert _git(origin, "log", "--format=%s", branch) == "Voorstel uit #42: interventions/buurtmaaltijd.md\nbasis"
@@ -276,7 +286,7 @@ def test_proposal_job_comments_the_messages_when_it_cannot_convert(tmp_path):
     body = (REPO / "tests" / "fixtures" / "from-issue" / "html-script" / "issue.md").read_text("utf-8")
     body = body.replace("Buurtmaaltijd", "Buurtmaaltijd $(touch pwned) `touch pwned2` \"; touch pwned3; \"", 1)
     root, outputs, log = _run_proposal(tmp_path, body)
-    assert outputs == {"result": "geweigerd"}
+    assert outputs == {"result": "geweigerd", "failed": "false"}
     assert log.splitlines() == [f"issue comment 42 --body-file {tmp_path}/temp/comment.md", "issue edit 42 --remove-label omzetten"]
     comment = (tmp_path / "comment.md").read_text("utf-8")
     assert comment.startswith("Dit voorstel kon niet worden omgezet in een beschrijving. Dit zegt de controle:\n\n```text\n")
@@ -293,6 +303,17 @@ def test_contributing_explains_the_proposal_workflow():
                    "Allow GitHub Actions to create and approve pull requests", "python build_catalog.py from-issue"):
         assert needed in part, needed
     assert "**Wat er daarna gebeurt.**" in text[text.index("## Manier 1"):text.index("## Manier 2")]
+
+
+def test_proposal_job_says_so_when_the_workflow_itself_fails(tmp_path):
+    body = (REPO / "tests" / "fixtures" / "from-issue" / "minimaal" / "issue.md").read_text("utf-8")
+    root, outputs, log = _run_proposal(tmp_path, body, submitter="-geen-naam")  # from-issue: exit 2
+    assert outputs == {"failed": "true"}
+    assert log.splitlines() == [
+        "issue comment 42 --body Het omzetten is niet gelukt door een fout in de workflow, niet door uw voorstel. Een beheerder kijkt ernaar.",
+        "issue edit 42 --remove-label omzetten",
+    ]
+    assert _git(root, "status", "--porcelain") == ""
 
 
 # -- pull request summary ----------------------------------------------------------------------
