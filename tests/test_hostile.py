@@ -50,6 +50,26 @@ CASES = {
     "a word of 445,000 letters": (record(body="".join(random.Random(1).choice("abcdefghijklmnopqrstuvwxyz") for _ in range(445_000))), 0),
 }
 
+# The rule that refuses each refused case (a fragment of its message), so that a case stays
+# refused by the limit it targets and not by some other rule that happens to fire first.
+RULES = {
+    "tag with 50,000 attributes": "kwaadaardig.md:11: body: het HTML-attribuut a= is niet toegestaan; alleen title, lang, datetime mogen",
+    "10,000 mappings in a list": "kwaadaardig.md:9: themes: te veel items (meer dan 200)",
+    "50,000 nested flow lists": "front matter: te diep genest (meer dan 50 haakjes [ of { in elkaar)",
+    "100,000 flow lists with items": "front matter: te diep genest (meer dan 50 haakjes [ of { in elkaar)",
+    "50,000 nested block lists": "variants[1][1][1][1]: te diep genest (meer dan 5 niveaus)",
+    "50,000 nested quotes": "body: lijsten of citaten staan hier 50000 niveaus diep in elkaar (maximaal 8)",
+    "20,000 headings": "body: te veel kopjes (20000, maximaal 100)",
+    "100,000 control characters": "body: onzichtbaar stuurteken U+0000 (NUL); haal het weg (kolom 1)\n",
+    "a file of 600 kB": "kwaadaardig.md:1: file: het bestand is te groot (630 kB, maximaal 500 kB)",
+    "title of 100,000 characters": "kwaadaardig.md:2: title: te lang: 100000 tekens, maximaal 150",
+    "dates after 2106": "kwaadaardig.md:9: updated: '2201-01-01' ligt in de toekomst",
+}
+
+
+def test_every_refused_case_names_its_rule():
+    assert set(RULES) == {name for name, (_, code) in CASES.items() if code == 1}
+
 
 def run(*args: str) -> subprocess.CompletedProcess:
     def limits() -> None:
@@ -71,6 +91,8 @@ def test_check_and_build_survive_pathological_input(name, tmp_path):
         assert result.returncode == code, (command, result.stdout[-2000:], result.stderr[-2000:])
         assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
         assert ("interventions/kwaadaardig.md:" in result.stdout) == bool(code)
+        if code:
+            assert RULES[name] in result.stdout, (command, result.stdout[:2000])
     assert (tmp_path / "site" / "interventies" / "kwaadaardig" / "index.html").exists() == (code == 0)
 
 
