@@ -54,7 +54,7 @@ CASES = {
 # refused by the limit it targets and not by some other rule that happens to fire first.
 RULES = {
     "tag with 50,000 attributes": "kwaadaardig.md:11: body: het HTML-attribuut a= is niet toegestaan; alleen title, lang, datetime mogen",
-    "10,000 mappings in a list": "kwaadaardig.md:9: themes: te veel items (meer dan 200)",
+    "10,000 mappings in a list": "kwaadaardig.md:210: themes: te veel items (meer dan 200)",
     "50,000 nested flow lists": "front matter: te diep genest (meer dan 50 haakjes [ of { in elkaar)",
     "100,000 flow lists with items": "front matter: te diep genest (meer dan 50 haakjes [ of { in elkaar)",
     "50,000 nested block lists": "variants[1][1][1][1]: te diep genest (meer dan 5 niveaus)",
