@@ -214,3 +214,16 @@ def test_thousands_of_unknown_names_are_counted_not_listed(tmp_path, capsys, mon
     assert out[1:] == ["Niet overgenomen uit het formulier:"] + [
         f"issue:13: elements: 'element {i}' is geen werkzaam element in de catalogus; niet overgenomen" for i in range(20)
     ] + ["issue:13: elements: en nog 4980 namen die niet in de catalogus staan; niet overgenomen"]
+
+
+def test_an_issue_filed_with_an_older_form_keeps_its_answers_apart(tmp_path, capsys, monkeypatch):
+    """A question the form no longer asks ends the answer above it; its own answer is named, not used."""
+    root = make_catalog(tmp_path)
+    body = (CASES / "minimaal" / "issue.md").read_text("utf-8").replace(
+        "### Titel van het document", "### Wanneer heeft u de bronnen bekeken?\n\n2024-05-01\n\n### Titel van het document", 1)
+    code, out, _ = _run(capsys, monkeypatch, root, body.encode())
+    assert code == 0
+    assert out[1:] == ["Niet overgenomen uit het formulier:",
+                       "issue:109: formulier: 'Wanneer heeft u de bronnen bekeken?' vraagt het formulier niet meer: "
+                       "de redactie zet nu zelf de datum van de controle (checked); niet overgenomen"]
+    assert (root / "interventions" / "buurtmaaltijd.md").read_bytes() == (CASES / "minimaal" / "expected.md").read_bytes()

@@ -15,7 +15,7 @@ from catalog.checks.validate import validate
 from catalog.contributors.issue_form import MAPPING, Proposal, form_fields, place, read_answers
 from catalog.contributors.template import record_slug
 from catalog.records.load import MAX_FILE_BYTES, RECORD_DIRS, load_catalog
-from catalog.records.problems import Problem, summary, visible
+from catalog.records.problems import LABELS, Problem, summary, visible
 from catalog.records.schema import raw_schemas, resolve
 
 FOLDER = RECORD_DIRS["intervention"]
@@ -205,7 +205,7 @@ def _labels(problems: list[Problem]) -> list[str]:
     asked = {}
     for item in form_fields():
         target, _ = MAPPING[item.id]
-        name = "body" if target == "body" else target.replace("sources.", "sources[1].")
+        name = LABELS["body"] if target == "body" else target.replace("sources.", "sources[1].")
         asked.setdefault(name, []).append(item.label)
     named = dict.fromkeys(p.field for p in problems)
     return [f"{name}: {' / '.join(asked[name])}" for name in named if name in asked]

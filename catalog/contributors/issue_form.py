@@ -23,6 +23,10 @@ SECTIONS = {"doel": "Doel", "doelgroep": "Doelgroep", "aanpak": "Aanpak", "onder
 # The form's `detail` options say in words what the record says as full or brief.
 DETAIL = {"De bron beschrijft de interventie uitgebreid": "full", "De bron noemt de interventie maar kort": "brief"}
 
+# Questions the form asked before: an issue filed then still has them. Their heading ends the
+# answer above it, and their answer is named as left out (label -> why).
+RETIRED = {"Wanneer heeft u de bronnen bekeken?": "de redactie zet nu zelf de datum van de controle (checked)"}
+
 # form id -> (where the answer goes, how it is read). A place is a record field ("developer.email";
 # "sources.title" is the first source), "body" (a heading of the text) or "note" (free text the
 # maintainer finishes by hand in the pull request: turning it into fields would be guessing).
@@ -104,7 +108,8 @@ def read_answers(text: str, fields: list[Field]) -> tuple[list[Answer], list[tup
     there once and in the form's order: a second `### Label` (typed inside an answer) makes it
     unclear where an answer ends, so the body is refused rather than split by a guess."""
     lines = text.split("\n")
-    by_label = {f"### {f.label}": f for f in fields}
+    retired = [Field(f"oud:{label}", label, "retired") for label in RETIRED if label not in {f.label for f in fields}]
+    by_label = {f"### {f.label}": f for f in [*fields, *retired]}
     found: dict[str, list[int]] = {}
     for number, line in enumerate(lines):
         if line.rstrip() in by_label:
@@ -115,13 +120,14 @@ def read_answers(text: str, fields: list[Field]) -> tuple[list[Answer], list[tup
             where = ", ".join(str(n + 1) for n in found[f.id])
             problems.append((found[f.id][1] + 1, f.id, f"het kopje '### {f.label}' staat er {len(found[f.id])} keer in (regels {where}); "
                              "een antwoord mag dit kopje niet bevatten. Haal het uit het antwoord en probeer opnieuw"))
-    if not found:
+    if not any(f.id in found for f in fields):
         problems.append((1, "formulier", "dit is geen ingevuld formulier 'Nieuwe interventie voorstellen': geen van de kopjes ervan staat erin"))
     if problems:
         return [], problems
-    starts = [(found[f.id][0], f) for f in fields if f.id in found]
-    if [n for n, _ in starts] != sorted(n for n, _ in starts):
+    ordered = [found[f.id][0] for f in fields if f.id in found]
+    if ordered != sorted(ordered):
         return [], [(1, "formulier", "de kopjes staan niet in de volgorde van het formulier; is het issue met de hand veranderd?")]
+    starts = sorted(((n, f) for f in [*fields, *retired] for n in found.get(f.id, [])), key=lambda start: start[0])
     answers = []
     for index, (start, f) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
@@ -133,9 +139,12 @@ def read_answers(text: str, fields: list[Field]) -> tuple[list[Answer], list[tup
 def place(answers: list[Answer], catalog: Catalog) -> Proposal:
     proposal = Proposal()
     for answer in answers:
-        target, how = MAPPING[answer.field.id]
         if answer.value is None:
             continue
+        if answer.field.type == "retired":
+            proposal.notes.append((answer.line, "formulier", f"'{answer.field.label}' vraagt het formulier niet meer: {RETIRED[answer.field.label]}; niet overgenomen"))
+            continue
+        target, how = MAPPING[answer.field.id]
         if target == "note":
             proposal.notes.append((answer.line, answer.field.id, f"'{answer.field.label}' staat niet in het record; neem het over in de pull request"))
             proposal.by_hand.append((answer.field.label, answer.value))
