@@ -77,6 +77,7 @@ def convert(root: Path, text: str, source: str) -> Outcome:
         return outcome
     rel = f"{FOLDER}/{slug}.md"
     path = catalog.root / rel
+    path.parent.mkdir(exist_ok=True)
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except FileExistsError:
