@@ -40,6 +40,8 @@ def test_no_english_parser_text(pair):
                                             "controleer de inspringing: velden van hetzelfde niveau staan recht onder elkaar, en de items van een lijst ('- ') ook")),
     ("developer:\n  organisation A\n  website: b\n", (3, "kolom 1: 'organisation A' mist de dubbele punt; schrijf veld: waarde (een dubbele punt en een spatie)")),
     ("title: 'Kan wel\nsummary: y\n", (2, "kolom 8: de aanhalingstekens die hier openen, worden niet gesloten; zet hetzelfde teken (') ook aan het eind van de tekst")),
+    ('title: "Repair Café\nsummary: "Bewoners repareren."\n', (2, 'kolom 8: de aanhalingstekens die hier openen, worden op deze regel niet gesloten; '
+                                                               'zet hetzelfde teken (") ook aan het eind van de tekst')),
     ('title: "Kan" wel\n', (2, "kolom 14: na de afsluitende aanhalingstekens staat nog tekst; zet de hele tekst tussen de aanhalingstekens")),
     ('summary: Zij zei: "ja"\n', (2, "kolom 17: deze tekst bevat ': ', dat YAML leest als een nieuw veld; zet de hele tekst tussen rechte aanhalingstekens: "
                                      "summary: 'Zij zei: \"ja\"'.")),

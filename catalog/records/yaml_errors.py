@@ -36,6 +36,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "mapping values are not allowed" in problem:
         return _colon(lines, line, column)
     if "did not find expected key" in problem or "expected '-' indicator" in problem or "expected <block end>" in problem:
+        opened = _open_quote(lines, line)
+        if opened:
+            return opened[0] + 1, f"kolom {opened[1] + 1}: de aanhalingstekens die hier openen, worden op deze regel niet gesloten; zet hetzelfde teken ({lines[opened[0]][opened[1]]}) ook aan het eind van de tekst"
         current = lines[line] if line < len(lines) else ""
         closed = re.match(r"\s*(?:- )?[^:#]+:\s+(\"[^\"]*\"|'[^']*')\s*\S", current)
         if closed:
@@ -47,6 +50,18 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             return line + 1, f"kolom {column + 1}: een waarde kan niet met {char} beginnen; zet de tekst tussen aanhalingstekens"
         return line + 1, f"kolom {column + 1}: het teken {char} kan hier niet staan; zet de tekst tussen aanhalingstekens"
     return line + 1, f"kolom {column + 1}: de velden kloppen hier niet; schrijf elk veld als veld: waarde, spring in met spaties en zet tekst met ': ' of '#' tussen aanhalingstekens"
+
+
+def _open_quote(lines: list[str], until: int) -> tuple[int, int] | None:
+    """A value that opens a quote its own line does not close, on a line before the error: the
+    quote then ran on into the next field (YAML allows quoted text over several lines)."""
+    for number in range(until - 1, -1, -1):
+        match = re.match(r"\s*(?:- )?[^:#\s][^:#]*:\s+([\"'])", lines[number])
+        if match:
+            quote, start = match.group(1), match.end(1) - 1
+            rest = lines[number][start + 1 :].replace("\\\"", "") if quote == '"' else lines[number][start + 1 :].replace("''", "")
+            return (number, start) if quote not in rest else None
+    return None
 
 
 def _first_tab(lines: list[str], until: int) -> tuple[int, int] | None:
