@@ -1,6 +1,7 @@
 // The element matrix (/matrix/): every intervention (rows) against every werkzaam element
 // (columns), with totals, sorting and the catalogue's filters. Reads window.CATALOG
-// (assets/catalogus-data.js, a classic script: works from file://). DOM nodes only (record text
+// (assets/catalogus-data.js, a classic script: works from file://); the filters' boxes are
+// matrix-filters.js's. DOM nodes only (record text
 // as textContent); a row is made once, when first shown, and only the rows shown are in the
 // table, added in batches after the first screenful; fixed column widths keep layout cheap.
 // A new column order makes the rows again. Stays quick at thousands of interventions.
@@ -52,53 +53,15 @@
   }
 
   function toForm() {
-    facets.forEach(function (f) {
-      f.options.forEach(function (o) {
-        document.getElementById(boxId(f, o)).checked = state.selected[f.key].indexOf(o.value) !== -1;
-      });
-    });
+    boxes.write(state.selected);
     rowSort.value = state.rows;
     columnSort.value = state.columns;
   }
 
   function fromForm() {
-    facets.forEach(function (f) {
-      state.selected[f.key] = f.options.filter(function (o) {
-        return document.getElementById(boxId(f, o)).checked;
-      }).map(function (o) { return o.value; });
-    });
+    state.selected = boxes.read();
     state.rows = rowSort.value;
     state.columns = columnSort.value;
-  }
-
-  function boxId(facet, option) {
-    return "ci-m-" + facet.key + "-" + option.value;
-  }
-
-  function buildFilters() {
-    facets.forEach(function (facet) {
-      var fieldset = document.createElement("fieldset");
-      fieldset.className = "ci-facet";
-      var legend = document.createElement("legend");
-      legend.textContent = facet.legend;
-      fieldset.appendChild(legend);
-      facet.options.forEach(function (option) {
-        var row = document.createElement("div");
-        row.className = "ci-option";
-        var input = document.createElement("input");
-        input.type = "checkbox";
-        input.id = boxId(facet, option);
-        input.value = option.value;
-        var label = document.createElement("label");
-        label.htmlFor = input.id;
-        label.textContent = option.label;
-        row.appendChild(input);
-        row.appendChild(document.createTextNode(" "));
-        row.appendChild(label);
-        fieldset.appendChild(row);
-      });
-      filters.appendChild(fieldset);
-    });
   }
 
   // -- the table ---------------------------------------------------------------------------------
@@ -106,12 +69,7 @@
   var byTitle = data.titleOrder.map(function (i) { return items[i]; });
 
   function passes(item) {
-    return facets.every(function (f) {
-      var chosen = state.selected[f.key];
-      if (!chosen.length) return true;
-      var own = item[f.field];
-      return chosen.some(function (v) { return own.indexOf(v) !== -1; });
-    });
+    return CI.matrixPasses(item, facets, state.selected);
   }
 
   function columnTotals(shown) {
@@ -289,7 +247,7 @@
 
   // -- start -------------------------------------------------------------------------------------
 
-  buildFilters();
+  var boxes = CI.matrixFilters(facets, filters);
   fromHash();
   build();
   // On a wide screen the filters are open; on a phone they fold away above the table.
