@@ -122,7 +122,7 @@ def test_a_content_error_keeps_the_previous_page_and_is_reported(served):
     edit(record, "evidence: niet-beoordeeld", "evidence: onbekend")
     edit(record, "een eigen idee", "een nooit getoond idee")
     assert server.printed(
-        "interventions/kan-wel.md:7: evidence: onbekend erkenningsniveau 'onbekend' (bedoelde je 'niet-erkend'?); toegestaan: "
+        "interventions/kan-wel.md:7: evidence: onbekend erkenningsniveau 'onbekend'; toegestaan: "
         "niet-beoordeeld, goed-beschreven, goed-onderbouwd, effectief-eerste-aanwijzingen, effectief-goede-aanwijzingen, "
         "effectief-sterke-aanwijzingen, niet-erkend"
     ), "".join(server.lines)
