@@ -92,7 +92,7 @@ def test_related_interventions_ranked_with_reasons(built):
     related = html.split('id="verwante-interventies"')[1].split("</ul>")[0]
     items = re.findall(r'<li><a href="../([a-z-]+)/">[^<]+</a>: ([^<]+)</li>', related)
     assert items == [
-        ("buurtfeest", "genoemd als verwant, en deelt 1 werkzaam element: Kleine stappen"),
+        ("buurtfeest", "genoemd als verwant; ook voor: Bewoners; deelt 1 werkzaam element: Kleine stappen"),
         ("wijkgesprek", "deelt 1 werkzaam element: Buurtcoach"),
     ]
 
@@ -340,17 +340,21 @@ def test_no_edit_link_without_repository_address(built):
     assert "Bewerk deze pagina" not in html and "Meld een fout" not in html
 
 
-@pytest.mark.parametrize("pool, sizes", [(8, (1, 4)), (70, (1, 12)), (70, (50, 60))])
-def test_related_ranking_matches_brute_force(pool, sizes):
-    """The superset index (and direct counting for interventions with many elements) finds exactly
-    what comparing every pair would find; 60 elements on one record once took 2^60 steps."""
+@pytest.mark.parametrize("pool, sizes, terms", [(8, (1, 4), 3), (70, (1, 12), 3), (70, (50, 60), 3), (8, (1, 4), 12)])
+def test_related_ranking_matches_brute_force(pool, sizes, terms):
+    """The superset indexes (and direct counting for interventions with many elements or terms)
+    find exactly what comparing every pair would find: hand-picked first, then those sharing the
+    rarest themes and target groups (sum of log(N/n) per shared term, ties by shared elements,
+    then title), then those sharing most elements; 60 elements on one record once took 2^60 steps."""
+    import math
     import random
     from types import SimpleNamespace
 
-    from catalog.graph.link import MAX_RELATED, build_graph
+    from catalog.graph.link import MAX_RELATED, build_graph, title_key
 
     rng = random.Random(7)
     elements = [f"e{i:02d}" for i in range(pool)]
+    themes, groups = [f"t{i}" for i in range(9)], [f"g{i}" for i in range(6)]
 
     def record(slug, data):
         return SimpleNamespace(slug=slug, data=data)
@@ -359,7 +363,9 @@ def test_related_ranking_matches_brute_force(pool, sizes):
     for i in range(60):
         slug = f"i{i:02d}"
         related = [f"i{rng.randrange(60):02d}"] if rng.random() < 0.1 else []
+        many = i % 7 == 0 and terms > 3
         interventions[slug] = record(slug, {"title": f"Titel {rng.randrange(1000):03d} {slug}", "elements": rng.sample(elements, rng.randint(*sizes) if i % 3 == 0 else rng.randint(1, 4)),
+                                            "themes": rng.sample(themes, rng.randint(0, 9 if many else 2)), "target_groups": rng.sample(groups, rng.randint(0, 6 if many else 1)),
                                             "related": [r for r in related if r != slug], "sources": []})
     catalog = SimpleNamespace(
         interventions=interventions,
@@ -367,13 +373,20 @@ def test_related_ranking_matches_brute_force(pool, sizes):
         all_records=lambda: list(interventions.values()),
     )
     graph = build_graph(catalog)
-    from catalog.graph.link import title_key
+    terms_of = {s: {("t", t) for t in r.data["themes"]} | {("g", g) for g in r.data["target_groups"]} for s, r in interventions.items()}
+    df = {}
+    for found in terms_of.values():
+        for t in found:
+            df[t] = df.get(t, 0) + 1
+    weight = {t: round(1000 * math.log(60 / n)) for t, n in df.items()}
 
     for slug, rec in interventions.items():
         named = {o for o in rec.data["related"]} | {s for s, r in interventions.items() if slug in r.data["related"]}
         shared = {o: len(set(rec.data["elements"]) & set(r.data["elements"])) for o, r in interventions.items() if o != slug}
-        others = sorted((o for o in shared if shared[o] and o not in named), key=lambda o: (-shared[o], title_key(interventions[o])))
-        expected = sorted(named, key=lambda o: (-shared[o], title_key(interventions[o]))) + others[:MAX_RELATED]
+        points = {o: sum(weight[t] for t in terms_of[slug] & terms_of[o]) for o in shared}
+        alike = sorted((o for o in shared if points[o] and o not in named), key=lambda o: (-points[o], -shared[o], title_key(interventions[o])))[:MAX_RELATED]
+        rest = sorted((o for o in shared if shared[o] and o not in named and o not in alike), key=lambda o: (-shared[o], title_key(interventions[o])))
+        expected = sorted(named, key=lambda o: (-points[o], -shared[o], title_key(interventions[o]))) + alike + rest[: MAX_RELATED - len(alike)]
         assert [r.slug for r in graph.related[slug]] == expected, slug
 
 

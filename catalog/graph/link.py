@@ -1,4 +1,8 @@
-"""Link phase: who uses which element, related interventions with reasons, element pairs."""
+"""Link phase: who uses which element, related interventions with reasons, element pairs.
+
+Related means an alternative for the same problem: hand-picked (`related`) first, then the
+interventions sharing the rarest themes and target groups (problem.py), then, to fill up, those
+sharing the most werkzame elementen."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from catalog.records.load import Catalog
 from catalog.records.dates import as_date, record_dates
 from catalog.records.slug import fold
+from catalog.graph.problem import ProblemIndex
 
 MAX_RELATED = 6
 SUBSET_LIMIT = 8  # elements up to which an intervention's 2^n element combinations are indexed
@@ -21,6 +26,7 @@ class Related:
     slug: str
     named: bool  # listed under `related` on either side
     shared: tuple[str, ...]  # shared element slugs, in the order of the element titles
+    problem: tuple[tuple[str, str], ...] = ()  # shared (vocabulary, term): themes, then target groups
 
 
 @dataclass
@@ -56,16 +62,22 @@ def build_graph(catalog: Catalog) -> Graph:
     elements_of = {slug: set(interventions[slug].data["elements"]) for slug in order}
     containing = _superset_index(interventions, order)
     many = [slug for slug in order if len(elements_of[slug]) > SUBSET_LIMIT]
+    problems = ProblemIndex(interventions, order, keys, elements_of)
     for slug in order:
         own = interventions[slug].data["elements"]
-        chosen = sorted(named[slug], key=lambda o: (-len(elements_of[slug] & elements_of[o]), keys[o]))
+        chosen = sorted(named[slug], key=lambda o: (-problems.score(slug, o), -len(elements_of[slug] & elements_of[o]), keys[o]))
         skip = set(named[slug]) | {slug}
-        if len(own) > SUBSET_LIMIT:
-            chosen += _most_shared_by_count(slug, users, elements_of, skip, keys)
-        else:
-            chosen += _most_shared(own, containing, many, elements_of, skip, keys)
+        alike = problems.most_alike(slug, skip, MAX_RELATED)
+        chosen += alike
+        skip |= set(alike)
+        if len(alike) < MAX_RELATED:
+            if len(own) > SUBSET_LIMIT:
+                chosen += _most_shared_by_count(slug, users, elements_of, skip, keys)[: MAX_RELATED - len(alike)]
+            else:
+                chosen += _most_shared(own, containing, many, elements_of, skip, keys)[: MAX_RELATED - len(alike)]
         graph.related[slug] = [
-            Related(other, other in named[slug], tuple(sorted(elements_of[slug] & elements_of[other], key=element_order.get)))
+            Related(other, other in named[slug], tuple(sorted(elements_of[slug] & elements_of[other], key=element_order.get)),
+                    problems.shared(slug, other))
             for other in chosen
         ]
 

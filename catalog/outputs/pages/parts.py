@@ -132,12 +132,14 @@ class HtmlParts:
             reasons = []
             if rel.named:
                 reasons.append("genoemd als verwant")
+            if rel.problem:
+                reasons.append("ook voor: " + ", ".join(escape(self.label(vocabulary, term)) for vocabulary, term in rel.problem))
             if rel.shared:
                 noun = "werkzaam element" if len(rel.shared) == 1 else "werkzame elementen"
                 titles = ", ".join(escape(self.catalog.elements[e].data["title"]) for e in rel.shared)
                 reasons.append(f"deelt {len(rel.shared)} {noun}: {titles}")
             link = self._a(here, f"interventies/{rel.slug}.md", self.catalog.interventions[rel.slug].data["title"])
-            items.append(f"<li>{link}: {', en '.join(reasons)}</li>")
+            items.append(f"<li>{link}: {'; '.join(reasons)}</li>")
         # Not in the theme's search index: other interventions' titles there made every search
         # for one intervention list the pages of all its relatives too (Material drops the attribute).
         return Markup(f'<ul class="ci-related" data-search-exclude="true">{"".join(items)}</ul>')
