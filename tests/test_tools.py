@@ -319,59 +319,74 @@ def test_matrix_headers_readable_and_first_column_fixed(browser, bundled_url, re
 
 # -- the choice helper ----------------------------------------------------------------------------
 
+PROBLEM_2 = "2 interventies passen bij uw probleem: ze hebben minstens één gekozen thema of doelgroep."
 HELPER_CASES = [
     (
         {"thema": ["leefbaarheid"], "doelgroep": ["bewoners"], "element": ["kleine-stappen"]},
-        "2 interventies passen bij uw keuzes.",
+        PROBLEM_2,
         [
-            ("Kan wél!", "3 punten", ["past bij thema Leefbaarheid", "voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
-            ("Buurtfeest", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
+            ("Kan wél!", "2 voor het probleem · 1 werkzaam element", ["past bij thema Leefbaarheid", "voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
+            ("Buurtfeest", "1 voor het probleem · 1 werkzaam element", ["voor doelgroep Bewoners", "heeft werkzaam element Kleine stappen", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
         ],
         "#i=kan-wel&i=buurtfeest",
+        [],
     ),
-    (  # a tie with the same erkenning: by title
+    (  # only elements chosen: they are all there is to match; a tie with the same erkenning: by title
         {"element": ["buurtcoach"]},
-        "2 interventies passen bij uw keuzes.",
+        "2 interventies hebben minstens één gekozen werkzaam element.",
         [
-            ("Kan wél!", "1 punt", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
-            ("Wijkgesprek", "1 punt", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2017 (bronnen meer dan 5 jaar oud)"]),
+            ("Kan wél!", "1 werkzaam element", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
+            ("Wijkgesprek", "1 werkzaam element", ["heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2017 (bronnen meer dan 5 jaar oud)"]),
         ],
         "#i=kan-wel&i=wijkgesprek",
+        [],
     ),
     (  # a tie: the higher erkenning first
         {"doelgroep": ["bewoners"]},
-        "2 interventies passen bij uw keuzes.",
+        PROBLEM_2,
         [
-            ("Buurtfeest", "1 punt", ["voor doelgroep Bewoners", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
-            ("Kan wél!", "1 punt", ["voor doelgroep Bewoners", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
+            ("Buurtfeest", "1 voor het probleem", ["voor doelgroep Bewoners", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
+            ("Kan wél!", "1 voor het probleem", ["voor doelgroep Bewoners", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
         ],
         "#i=buurtfeest&i=kan-wel",
+        [],
     ),
     (
         {"doelgroep": ["bewoners", "professionals"], "element": ["buurtcoach", "ontmoeten"]},
-        "3 interventies passen bij uw keuzes.",
+        "3 interventies passen bij uw probleem: ze hebben minstens één gekozen thema of doelgroep.",
         [
-            ("Buurtfeest", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Ontmoeten", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
-            ("Kan wél!", "2 punten", ["voor doelgroep Bewoners", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
-            ("Wijkgesprek", "2 punten", ["voor doelgroep Professionals", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2017 (bronnen meer dan 5 jaar oud)"]),
+            ("Buurtfeest", "1 voor het probleem · 1 werkzaam element", ["voor doelgroep Bewoners", "heeft werkzaam element Ontmoeten", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
+            ("Kan wél!", "1 voor het probleem · 1 werkzaam element", ["voor doelgroep Bewoners", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
+            ("Wijkgesprek", "1 voor het probleem · 1 werkzaam element", ["voor doelgroep Professionals", "heeft werkzaam element Buurtcoach", "erkenning: Niet beoordeeld", "nieuwste bron: 2017 (bronnen meer dan 5 jaar oud)"]),
         ],
         "#i=buurtfeest&i=kan-wel&i=wijkgesprek",
+        [],
     ),
-    ({"doelgroep": ["kinderen"]}, "Geen interventie in de catalogus past bij uw keuzes. Kies minder of andere thema's, doelgroepen of werkzame elementen.", [], None),
-    ({}, "Kies in stap 1, 2 of 4 minstens één thema, doelgroep of werkzaam element. Dan maakt de hulp een korte lijst.", [], None),
+    (  # the problem first: records with only a chosen element are apart, not in the comparison
+        {"doelgroep": ["professionals"], "element": ["kleine-stappen"]},
+        "1 interventie past bij uw probleem: ze heeft minstens één gekozen thema of doelgroep.",
+        [("Wijkgesprek", "1 voor het probleem", ["voor doelgroep Professionals", "erkenning: Niet beoordeeld", "nieuwste bron: 2017 (bronnen meer dan 5 jaar oud)"])],
+        None,
+        [
+            ("Buurtfeest", "1 werkzaam element", ["heeft werkzaam element Kleine stappen", "erkenning: Goed beschreven, beoordeeld door Testcommissie (juni 2019); geldig tot 1 juni 2024 (verlopen)", "nieuwste bron: onbekend (geen bron noemt een datum)"]),
+            ("Kan wél!", "1 werkzaam element", ["heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]),
+        ],
+    ),
+    ({"doelgroep": ["kinderen"]}, "Geen interventie in de catalogus heeft een van de gekozen thema's of doelgroepen. Kies andere of meer thema's of doelgroepen.", [], None, []),
+    ({}, "Kies in stap 1, 2 of 4 minstens één thema, doelgroep of werkzaam element. Dan maakt de hulp een korte lijst.", [], None, []),
 ]
 
 
-def shortlist(page) -> list:
-    return page.locator("#ci-shortlist > li").evaluate_all("""items => items.map(li => [
+def shortlist(page, which: str = "#ci-shortlist") -> list:
+    return page.locator(f"{which} > li").evaluate_all("""items => items.map(li => [
         li.querySelector('.ci-shortlist-title a').textContent,
         li.querySelector('.ci-points').textContent,
         [...li.querySelectorAll('.ci-reasons li')].map(r => r.textContent),
     ])""")
 
 
-@pytest.mark.parametrize("choices, status, expected, compare", HELPER_CASES)
-def test_helper_ranks_with_reasons(tab, site, choices, status, expected, compare):
+@pytest.mark.parametrize("choices, status, expected, compare, apart", HELPER_CASES)
+def test_helper_ranks_with_reasons(tab, site, choices, status, expected, compare, apart):
     tab.goto(site.url("afwegen/"))
     tab.wait_for_selector("html[data-helper-ready]")
     for key, values in choices.items():
@@ -379,6 +394,14 @@ def test_helper_ranks_with_reasons(tab, site, choices, status, expected, compare
             tab.locator(f"#ci-a-{key}-{value}").check()
     assert tab.locator("#ci-shortlist-status").text_content() == status
     assert [list(e) for e in shortlist(tab)] == [[t, p, r] for t, p, r in expected]
+    assert [list(e) for e in shortlist(tab, "#ci-apart-list")] == [[t, p, r] for t, p, r in apart]
+    assert tab.locator("#ci-apart").is_visible() == bool(apart)
+    if apart:
+        assert tab.locator("#ci-apart h3").evaluate("h => h.firstChild.textContent") == "Delen alleen een werkzaam element"
+        assert tab.locator("#ci-apart-status").text_content() == (
+            f"{len(apart)} interventies hebben geen gekozen thema of doelgroep, wel een gekozen werkzaam element. "
+            "Ze passen dus niet bij het probleem zoals u het beschreef."
+        )
     link = tab.get_by_role("link", name=re.compile("^Vergelijk de eerste"))
     if compare:
         assert link.text_content() == f"Vergelijk de eerste {len(expected)} in een tabel"
@@ -396,13 +419,23 @@ def test_helper_ranks_with_reasons(tab, site, choices, status, expected, compare
 def test_helper_keeps_choices_in_the_address_and_links_each_step_to_the_sources(tab, site):
     tab.goto(site.url("afwegen/#thema=leefbaarheid&element=kleine-stappen"))
     tab.wait_for_selector("html[data-helper-ready]")
-    assert [t for t, _, _ in shortlist(tab)] == ["Kan wél!", "Buurtfeest"]
+    assert [t for t, _, _ in shortlist(tab)] == ["Kan wél!"]
+    assert [t for t, _, _ in shortlist(tab, "#ci-apart-list")] == ["Buurtfeest"]  # only the element
     tab.locator("#ci-a-doelgroep-jongeren").check()
     assert tab.url == site.url("afwegen/#thema=leefbaarheid&doelgroep=jongeren&element=kleine-stappen")
     tab.reload()
     tab.wait_for_selector("html[data-helper-ready]")
-    assert shortlist(tab)[0] == ["Kan wél!", "3 punten", ["past bij thema Leefbaarheid", "voor doelgroep Jongeren", "heeft werkzaam element Kleine stappen",
-                                                      "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]]
+    assert shortlist(tab)[0] == ["Kan wél!", "2 voor het probleem · 1 werkzaam element", ["past bij thema Leefbaarheid", "voor doelgroep Jongeren", "heeft werkzaam element Kleine stappen", "erkenning: Niet beoordeeld", "nieuwste bron: 2011 (bronnen meer dan 5 jaar oud)"]]
+    # The typed answers are in the address too: a shared link brings them along.
+    tab.get_by_label("De problemen die de deelnemers noemen").fill("Ouderen & <b>eenzaam</b> #1")
+    tab.get_by_label("Welke rol kan de professional nemen?").fill("aanjagen")
+    tab.wait_for_function("() => location.hash.includes('rol=')")
+    assert tab.url == site.url("afwegen/#thema=leefbaarheid&doelgroep=jongeren&element=kleine-stappen&problemen=Ouderen+%26+%3Cb%3Eeenzaam%3C%2Fb%3E+%231&rol=aanjagen")
+    tab.reload()
+    tab.wait_for_selector("html[data-helper-ready]")
+    assert tab.get_by_label("De problemen die de deelnemers noemen").input_value() == "Ouderen & <b>eenzaam</b> #1"
+    assert tab.locator("#ci-helper-answers dd").first.text_content() == "Ouderen & <b>eenzaam</b> #1"
+    assert tab.locator("#ci-helper-answers b").count() == 0
     steps = tab.locator(".ci-step h2[id^='stap-']").all_text_contents()
     assert [s.split(".")[0] for s in steps] == [f"Stap {n}" for n in range(1, 9)]
     for n in range(1, 9):  # every step cites the article (source 004) and the list of steps
@@ -428,7 +461,8 @@ def test_helper_prints_a_one_page_summary(tab, site):
     for part in (
         "Samenvatting voor het overleg", "Veel zwerfvuil bij de speeltuin.", "Twee buren ruimen elke week op.",
         "Wat gebeurt er als we niets extra doen?", "Het blijft vies en niemand voelt zich eigenaar.",
-        "Kan wél! 3 punten", "past bij thema Leefbaarheid", "Buurtfeest 2 punten", "erkenning: Goed beschreven",
+        "Kan wél! 2 voor het probleem · 1 werkzaam element", "past bij thema Leefbaarheid", "Buurtfeest 1 voor het probleem · 1 werkzaam element",
+        "erkenning: Goed beschreven",
         "Zo werkt de volgorde", "Afwegen wat werkt in de wijk",
     ):
         assert part in flat, part

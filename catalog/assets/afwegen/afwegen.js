@@ -1,7 +1,9 @@
 // The choice helper (/afwegen/): the reader's answers to the steps of Afwegen in de Wijk give a
-// ranked shortlist from the catalogue, with the reasons per intervention. The scoring is the one
-// the page states under "Zo werkt de volgorde": 1 point per chosen thema, doelgroep and werkzaam
-// element an intervention has; ties by erkenning (highest first, niet erkend last), then title.
+// ranked shortlist from the catalogue, with the reasons per intervention. The order is the one the
+// page states under "Zo werkt de volgorde": the problem first (1 point per chosen thema and
+// doelgroep an intervention has), then 1 point per chosen werkzaam element; ties by erkenning
+// (highest first, niet erkend last), then title. Interventions that share only an element are
+// listed apart: they do not answer the problem. Choices and typed answers stay in the address.
 // Data: window.CATALOG (facets, items) and window.CATALOG_COMPARE (titles, erkenning labels),
 // classic scripts that work from file://. Text from records and readers only as textContent.
 (function (CI) {
@@ -22,6 +24,10 @@
   var compareLink = document.getElementById("ci-shortlist-compare");
   var baseline = document.getElementById("ci-baseline-answer");
   var answers = document.getElementById("ci-helper-answers");
+  var apartBox = document.getElementById("ci-apart");
+  var apartList = document.getElementById("ci-apart-list");
+  var apartStatus = document.getElementById("ci-apart-status");
+  var MAX_TEXT = 2000; // characters of a typed answer kept in the address
 
   // What each choice is matched against, and how a reason reads.
   var CHOICES = [
@@ -60,20 +66,34 @@
 
   function rank() {
     var picks = CHOICES.map(function (c) { return chosen(c.key); });
-    var ranked = [];
+    var problemChosen = picks[0].length + picks[1].length > 0;
+    var ranked = [], apart = [];
     data.items.forEach(function (item) {
-      var reasons = [];
+      var reasons = [], problem = 0, elements = 0;
       CHOICES.forEach(function (choice, i) {
         picks[i].forEach(function (value) {
-          if (item[choice.field].indexOf(value) !== -1) reasons.push(choice.reason + labels[choice.key][value]);
+          if (item[choice.field].indexOf(value) === -1) return;
+          reasons.push(choice.reason + labels[choice.key][value]);
+          if (choice.key === "element") elements++; else problem++;
         });
       });
-      if (reasons.length) ranked.push({ slug: item.slug, points: reasons.length, reasons: reasons, evidence: item.evidence[0] });
+      if (!reasons.length) return;
+      var entry = { slug: item.slug, problem: problem, elements: elements, reasons: reasons, evidence: item.evidence[0] };
+      (problem || !problemChosen ? ranked : apart).push(entry);
     });
-    ranked.sort(function (a, b) {
-      return (b.points - a.points) || (evidenceRank[b.evidence] - evidenceRank[a.evidence]) || (titleRank[a.slug] - titleRank[b.slug]);
-    });
-    return { ranked: ranked, anything: picks.some(function (p) { return p.length > 0; }) };
+    function order(a, b) {
+      return (b.problem - a.problem) || (b.elements - a.elements) || (evidenceRank[b.evidence] - evidenceRank[a.evidence]) || (titleRank[a.slug] - titleRank[b.slug]);
+    }
+    ranked.sort(order);
+    apart.sort(order);
+    return { ranked: ranked, apart: apart, problemChosen: problemChosen, anything: picks.some(function (p) { return p.length > 0; }) };
+  }
+
+  function points(entry) {
+    var parts = [];
+    if (entry.problem) parts.push(entry.problem + " voor het probleem");
+    if (entry.elements) parts.push(entry.elements + (entry.elements === 1 ? " werkzaam element" : " werkzame elementen"));
+    return parts.join(" \u00b7 ");
   }
 
   // The record page's recognition and source age, as the comparison shows them (vergelijk.js).
@@ -98,9 +118,8 @@
     return node;
   }
 
-  function showShortlist(result) {
-    var top = result.ranked.slice(0, SHORTLIST);
-    list.replaceChildren.apply(list, top.map(function (entry) {
+  function entries(target, list) {
+    target.replaceChildren.apply(target, list.map(function (entry) {
       var item = info[entry.slug];
       var li = el("li");
       li.setAttribute("data-slug", entry.slug);
@@ -108,7 +127,7 @@
       var a = el("a", item.title);
       a.href = recordHref.replace("SLUG", entry.slug);
       heading.appendChild(a);
-      heading.appendChild(el("span", entry.points === 1 ? "1 punt" : entry.points + " punten", "ci-points"));
+      heading.appendChild(el("span", points(entry), "ci-points"));
       li.appendChild(heading);
       var reasons = el("ul", undefined, "ci-reasons");
       entry.reasons.forEach(function (text) { reasons.appendChild(el("li", text)); });
@@ -117,14 +136,28 @@
       li.appendChild(reasons);
       return li;
     }));
-    list.hidden = top.length === 0;
+    target.hidden = list.length === 0;
+  }
+
+  function showShortlist(result) {
+    var top = result.ranked.slice(0, SHORTLIST);
+    entries(list, top);
+    entries(apartList, result.apart.slice(0, SHORTLIST));
+    apartBox.hidden = result.apart.length === 0;
+    apartStatus.textContent = result.apart.length === 1 ? "1 interventie heeft geen gekozen thema of doelgroep, wel een gekozen werkzaam element. Ze past dus niet bij het probleem zoals u het beschreef."
+      : result.apart.length + " interventies hebben geen gekozen thema of doelgroep, wel een gekozen werkzaam element. Ze passen dus niet bij het probleem zoals u het beschreef" +
+        (result.apart.length > SHORTLIST ? "; hier staan de eerste " + SHORTLIST + "." : ".");
     var n = result.ranked.length;
     if (!result.anything) {
       status.textContent = "Kies in stap 1, 2 of 4 minstens één thema, doelgroep of werkzaam element. Dan maakt de hulp een korte lijst.";
     } else if (!n) {
-      status.textContent = "Geen interventie in de catalogus past bij uw keuzes. Kies minder of andere thema's, doelgroepen of werkzame elementen.";
+      status.textContent = result.problemChosen
+        ? "Geen interventie in de catalogus heeft een van de gekozen thema's of doelgroepen. Kies andere of meer thema's of doelgroepen."
+        : "Geen interventie in de catalogus heeft een van de gekozen werkzame elementen. Kies andere of meer werkzame elementen.";
     } else {
-      status.textContent = (n === 1 ? "1 interventie past" : n + " interventies passen") + " bij uw keuzes" +
+      status.textContent = (result.problemChosen
+        ? (n === 1 ? "1 interventie past" : n + " interventies passen") + " bij uw probleem: " + (n === 1 ? "ze heeft" : "ze hebben") + " minstens één gekozen thema of doelgroep"
+        : (n === 1 ? "1 interventie heeft" : n + " interventies hebben") + " minstens één gekozen werkzaam element") +
         (n > SHORTLIST ? "; hier staan de eerste " + SHORTLIST + "." : ".");
     }
     var best = top.slice(0, MAX_COMPARE).map(function (entry) { return entry.slug; });
@@ -164,16 +197,24 @@
     var selected = Object.create(null);
     CHOICES.forEach(function (c) { selected[c.key] = chosen(c.key); });
     CI.appendFacets(params, selected, choiceFacets);
+    TEXTS.forEach(function (t) {
+      var text = field(t[0]).slice(0, MAX_TEXT);
+      if (text) params.append(t[0], text);
+    });
     var text = params.toString();
     return text ? "#" + text : "";
   }
 
   function fromHash() {
-    var selected = CI.readFacets(new URLSearchParams(location.hash.replace(/^#/, "")), choiceFacets);
+    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var selected = CI.readFacets(params, choiceFacets);
     CHOICES.forEach(function (c) {
       form.querySelectorAll('input[name="' + c.key + '"]').forEach(function (box) {
         box.checked = selected[c.key].indexOf(box.value) !== -1;
       });
+    });
+    TEXTS.forEach(function (t) {
+      form.elements[t[0]].value = (params.get(t[0]) || "").slice(0, MAX_TEXT);
     });
   }
 
@@ -190,9 +231,14 @@
     if (event.target.type === "checkbox") remember();
     update();
   });
+  var typing = null;
   form.addEventListener("input", function (event) {
-    if (event.target.tagName === "TEXTAREA") showAnswers();
+    if (event.target.tagName !== "TEXTAREA") return;
+    showAnswers();
+    clearTimeout(typing);
+    typing = setTimeout(remember, 300); // not a history step per key
   });
+  window.addEventListener("pagehide", remember);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   window.addEventListener("hashchange", function () {
     if (location.hash.indexOf("=") === -1) return; // a plain #anchor (a source, a step)
