@@ -49,6 +49,7 @@ def test_empty_result_says_why_and_offers_ways_out(catalogue):
         "1 interventie zonder het filter Professionals",
         "1 interventie alleen de zoekwoorden, zonder filters",
         "1 interventie alleen de filters, zonder zoekwoorden",
+        "3 interventies alle interventies, zonder zoekwoorden en filters",
     ]
     empty.get_by_role("button", name="1 interventie zonder het filter Professionals").click()
     assert visible(catalogue) == ["buurtfeest"]

@@ -45,6 +45,7 @@
     facets: facets, optionViews: optionViews,
     chips: document.getElementById("ci-chips"), empty: document.getElementById("ci-empty"),
     panelToggle: panelToggle, panelClose: document.getElementById("ci-panel-close"),
+    fold: document.getElementById("ci-element-fold"), foldChosen: document.getElementById("ci-element-chosen"),
     changed: function (change) { return CI.changedState(state, facets, change); },
     resultCount: function (next) { return compute(next).found.length; },
     choose: function (next) {

@@ -42,7 +42,21 @@
       return b;
     }
 
+    // A disabled option says why: the chosen filters (and words) it cannot be combined with.
+    function zeroReason(facet, option, state) {
+      var parts = [];
+      if (state.q.trim()) parts.push("de zoekwoorden \u201c" + state.q.trim() + "\u201d");
+      ctx.facets.forEach(function (f) {
+        if (f === facet && !(f.key === "element" && state.mode === "alle")) return;
+        var labels = state.selected[f.key].map(function (v) { return optionLabel(f, v); });
+        if (labels.length) parts.push(labels.join(f.key === "element" && state.mode === "alle" ? " \u00e9n " : " of "));
+      });
+      parts.push(option.label);
+      return parts.length > 1 ? "geen interventie met " + parts.join(" \u00e9n ") : "geen interventie in de catalogus";
+    }
+
     function showCounts(counts, state) {
+      var elementsChosen = 0;
       ctx.facets.forEach(function (facet) {
         facet.options.forEach(function (option) {
           var view = ctx.optionViews[facet.key + "/" + option.value];
@@ -50,9 +64,26 @@
           var text = plural(n);
           if (view.count.textContent !== text) view.count.textContent = text;
           view.row.classList.toggle("ci-zero", n === 0);
-          view.box.disabled = n === 0 && state.selected[facet.key].indexOf(option.value) === -1;
+          var disabled = n === 0 && state.selected[facet.key].indexOf(option.value) === -1;
+          view.box.disabled = disabled;
+          if (disabled && !view.why) {
+            view.why = document.createElement("span");
+            view.why.className = "ci-zero-why";
+            view.why.id = view.box.id + "-why";
+            view.row.appendChild(view.why);
+          }
+          if (view.why) {
+            view.why.hidden = !disabled;
+            view.why.textContent = disabled ? zeroReason(facet, option, state) : "";
+          }
+          view.box.setAttribute("aria-describedby", view.count.id + (disabled ? " " + view.why.id : ""));
         });
+        if (facet.key === "element") elementsChosen = state.selected.element.length;
       });
+      if (ctx.fold) {
+        ctx.foldChosen.textContent = elementsChosen ? "(" + elementsChosen + " gekozen)" : "";
+        if (elementsChosen) ctx.fold.open = true;
+      }
     }
 
     function showChips(state) {
@@ -72,73 +103,14 @@
       ctx.chips.hidden = chips.length === 0;
     }
 
-    // No results: say what caused it and offer the changes that give results again, largest first.
+    // No results: catalogus-empty.js.
     function showEmpty(n, state, note, total) {
-      if (n > 0) {
-        ctx.empty.hidden = true;
-        return;
-      }
-      note = note || {};
-      var chosen = chosenFilters(state);
-      var words = CI.fold(state.q).split(" ").filter(Boolean);
-      var ways = [];
-      if (words.length > 1) {
-        words.forEach(function (word) {
-          ways.push(["zonder het woord \u201c" + word + "\u201d", ctx.changed(function (s) {
-            s.q = words.filter(function (w) { return w !== word; }).join(" ");
-          })]);
-        });
-      }
-      chosen.forEach(function (c) {
-        ways.push(["zonder het filter " + c.label, withoutFilter(c)]);
-      });
-      if (words.length && chosen.length) {
-        ways.push(["alleen de zoekwoorden, zonder filters", ctx.changed(function (s) {
-          ctx.facets.forEach(function (f) { s.selected[f.key] = []; });
-        })]);
-        ways.push(["alleen de filters, zonder zoekwoorden", ctx.changed(function (s) { s.q = ""; })]);
-      }
-      // A Dutch word no record has: the nearest word of the catalogue, as a choice, not a fix.
-      (note.unknown || []).forEach(function (u) {
-        if (u[1]) ways.push(["met \u201c" + u[1] + "\u201d in plaats van \u201c" + u[0] + "\u201d", ctx.changed(function (s) {
-          s.q = words.map(function (w) { return w === u[0] ? u[1] : w; }).join(" ");
-        })]);
-      });
-      if (words.length && !chosen.length) ways.push(["zonder de zoekwoorden", ctx.changed(function (s) { s.q = ""; })]);
-      var found = ways.map(function (way) { return { text: way[0], next: way[1], n: ctx.resultCount(way[1]) }; })
-        .filter(function (way) { return way.n > 0; })
-        .sort(function (a, b) { return b.n - a.n; })
-        .slice(0, 5);
-      if (words.length && chosen.length) { // every way out at once: all of the catalogue
-        found.push({ text: "alle interventies, zonder zoekwoorden en filters", n: total, next: ctx.changed(function (s) {
-          s.q = "";
-          ctx.facets.forEach(function (f) { s.selected[f.key] = []; });
-        }) });
-      }
-      var q = state.q.trim();
-      var cause = words.length && chosen.length ? "de zoekwoorden \u201c" + q + "\u201d samen met de gekozen filters"
-        : words.length ? "de zoekwoorden \u201c" + q + "\u201d" : "deze combinatie van filters";
-      var title = document.createElement("p");
-      title.textContent = (note.unknown || []).length ? "Geen interventie noemt \u201c" + note.unknown.map(function (u) { return u[0]; }).join("\u201d of \u201c") + "\u201d."
-        : "Geen interventies gevonden met " + cause + ".";
-      var nodes = [title];
-      if (found.length) {
-        var intro = document.createElement("p");
-        intro.textContent = "Zo vindt u wel iets:";
-        var list = document.createElement("ul");
-        found.forEach(function (way) {
-          var item = document.createElement("li");
-          item.appendChild(button(plural(way.n) + " " + way.text, null, way.next));
-          list.appendChild(item);
-        });
-        nodes.push(intro, list);
-      } else if (words.length) {
-        var hint = document.createElement("p");
-        hint.textContent = "Probeer een ander woord, of een deel van het woord.";
-        nodes.push(hint);
-      }
-      ctx.empty.replaceChildren.apply(ctx.empty, nodes);
-      ctx.empty.hidden = false;
+      var catalog = window.CATALOG || {};
+      CI.showEmpty({
+        facets: ctx.facets, changed: ctx.changed, chosenFilters: chosenFilters, withoutFilter: withoutFilter, button: button,
+        meaningFacets: (catalog.facets || []).filter(function (f) { return f.key === "thema" || f.key === "doelgroep"; }),
+        groups: catalog.synonyms
+      }, ctx.empty, n, state, note, total, ctx.resultCount);
     }
 
     // What the search did besides matching every word, for the status line (read out): a word
@@ -200,36 +172,55 @@
 
     // Why a card matched, on one line under its title: the theme or target group a word names,
     // and a sentence of its summary (or else the words found in its text), the words marked.
+    // A word of a phrase ("sociaal isolement") is marked only within the whole phrase.
     // Built from text nodes and <mark> elements only.
     function marker(units) {
-      var keys = Object.create(null), words = [];
+      var keys = Object.create(null), words = [], phrases = [];
       units.forEach(function (unit) {
         [unit.words].concat(unit.group || []).forEach(function (phrase) {
-          phrase.forEach(function (w) {
-            keys[CI.wordKey(w)] = true;
-            if (w.length >= 4) words.push(w);
-          });
+          if (phrase.length > 1) {
+            phrases.push(phrase);
+            return;
+          }
+          keys[CI.wordKey(phrase[0])] = true;
+          if (phrase[0].length >= 4) words.push(phrase[0]);
         });
       });
-      return function (token) {
-        var f = CI.fold(token);
+      function single(f) {
         if (!f || CI.isStopWord(f)) return false;
         if (keys[CI.wordKey(f)]) return true;
         return words.some(function (w) { return f.indexOf(w) !== -1; });
-      };
+      }
+      function same(f, w) {
+        return CI.wordKey(f) === CI.wordKey(w) || (w.length >= 4 && f.indexOf(w) === 0);
+      }
+      return { single: single, phrases: phrases, same: same };
     }
 
     function marked(text, marks) {
-      var nodes = [], any = false;
-      (text.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) || []).forEach(function (token) {
-        if (marks(token)) {
-          var m = document.createElement("mark");
-          m.textContent = token;
-          nodes.push(m);
-          any = true;
-        } else {
-          nodes.push(document.createTextNode(token));
+      var tokens = text.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) || [];
+      var places = [], folded = [];
+      tokens.forEach(function (token, k) {
+        if (/[\p{L}\p{N}]/u.test(token)) {
+          places.push(k);
+          folded.push(CI.fold(token));
         }
+      });
+      var on = new Uint8Array(tokens.length), any = false;
+      folded.forEach(function (f, j) {
+        if (marks.single(f)) on[places[j]] = 1;
+        marks.phrases.forEach(function (phrase) {
+          if (j + phrase.length > folded.length) return;
+          for (var w = 0; w < phrase.length; w++) if (!marks.same(folded[j + w], phrase[w])) return;
+          for (w = 0; w < phrase.length; w++) on[places[j + w]] = 1;
+        });
+      });
+      var nodes = tokens.map(function (token, k) {
+        if (!on[k]) return document.createTextNode(token);
+        var m = document.createElement("mark");
+        m.textContent = token;
+        any = true;
+        return m;
       });
       return any ? nodes : null;
     }
@@ -253,7 +244,11 @@
         parts.push(found);
       } else {
         var words = [];
-        note.units.forEach(function (unit) { if (unit.found[i]) words = words.concat(unit.words); });
+        note.units.forEach(function (unit) { // the form the record has: the typed one or a synonym
+          if (!unit.found[i]) return;
+          var via = unit.found.via && unit.group ? unit.found.via[i] : -1;
+          words.push(via >= 0 ? unit.group[via].join(" ") : unit.words.join(" "));
+        });
         if (words.length) {
           var nodes = [document.createTextNode("in de tekst: ")];
           words.forEach(function (w, k) {
