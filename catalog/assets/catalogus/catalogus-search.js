@@ -245,7 +245,7 @@
           if (needDutch) needDutch();
           return { found: found, corrected: null, pending: true };
         }
-        if (dutch.has(word)) return { found: found, corrected: null, unknown: other || "" };
+        if (CI.isDutchWord(dutch, word)) return { found: found, corrected: null, unknown: other || "" };
       }
       if (!other) return { found: found, corrected: null };
       found = union(union(none(), found, 1), plain(other, false), 1);
@@ -257,12 +257,15 @@
       var name = "~" + typed.join(" ");
       if (cache[name]) return cache[name];
       var found = none();
-      group.forEach(function (phrase) {
+      var via = new Int16Array(n).fill(-1); // per record: the phrase it has (the typed one first)
+      group.forEach(function (phrase, p) {
         var same = phrase.join(" ") === typed.join(" ");
         var all = phrase.map(function (word) { return plain(word, false); })
           .reduce(function (a, b) { return both(a, b, 1); });
         union(found, all, same ? 1 : SYNONYM_WEIGHT);
+        for (var i = 0; i < n; i++) if (all[i] && (same || via[i] < 0)) via[i] = p;
       });
+      found.via = via;
       return remember(name, found);
     }
 

@@ -70,6 +70,25 @@
 
   // Edits between two words (insert, delete, replace, or swap two neighbours: "hied" -> "heid"
   // is one), or max + 1 as soon as it is certainly more than max.
+  // Is `word` Dutch, given the stored words of woorden-nl.js (a Set): a stored word, its
+  // inflection, or a compound of a stored word (a linking s allowed) and a known word. The same
+  // rule as is_dutch in catalog/outputs/search/dutch.py, which leaves out what this derives.
+  var SUFFIXES = ["en", "s", "e", "n"], LETTERS = 5;
+  function known(word, stored) {
+    if (stored.has(word)) return true;
+    return SUFFIXES.some(function (x) {
+      return word.length - x.length >= LETTERS && word.slice(-x.length) === x && stored.has(word.slice(0, -x.length));
+    });
+  }
+  CI.isDutchWord = function (stored, word) {
+    if (known(word, stored)) return true;
+    for (var i = LETTERS; i <= word.length - LETTERS; i++) {
+      var head = word.slice(0, i);
+      if ((stored.has(head) || (head.charAt(i - 1) === "s" && stored.has(head.slice(0, -1)))) && known(word.slice(i), stored)) return true;
+    }
+    return false;
+  };
+
   CI.editDistance = function (a, b, max) {
     var la = a.length, lb = b.length;
     if (Math.abs(la - lb) > max) return max + 1;
