@@ -37,7 +37,7 @@ def open_catalogue(page, site, fragment: str = "") -> None:
     page.goto(site.url("catalogus/" + fragment))
     page.wait_for_selector("html[data-catalog-ready]")
     if page.kind == "phone":
-        page.get_by_role("button", name="Filters", exact=True).click()
+        page.locator("#ci-panel-toggle").click()  # "Filters" or "Filters (n)"
 
 
 def in_view(page, selector: str) -> bool:

@@ -105,11 +105,12 @@
     });
     // Something that says more than a weak word: a title with the words typed, or a word that
     // names a theme or target group.
-    var anyTitle = false;
+    var anyTitle = false; // (a single word is always needed: it is all the reader asked)
     for (i = 0; i < n; i++) if (title[i]) anyTitle = true;
     for (u = 0; u < units && !anyTitle; u++) {
       for (i = 0; i < n && !anyTitle; i++) if (tagged[u][i]) anyTitle = true;
     }
+    if (units < 2) anyTitle = false;
     var required = 0;
     for (u = 0; u < units; u++) if (!(anyTitle && weak[u])) required++;
     var strong = new Int32Array(n);
