@@ -34,6 +34,7 @@ def screen(request, browser, site):
 
 
 def open_catalogue(page, site, fragment: str = "") -> None:
+    page.goto("about:blank")  # a new load, also when only the fragment differs
     page.goto(site.url("catalogus/" + fragment))
     page.wait_for_selector("html[data-catalog-ready]")
     if page.kind == "phone":

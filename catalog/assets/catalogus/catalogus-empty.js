@@ -20,8 +20,7 @@
     }
     facets.forEach(function (facet) {
       facet.options.forEach(function (option) {
-        if (!option.words) return;
-        var words = CI.fold(option.label).split(" ").concat(option.words.map(function (w) { return CI.fold(w.replace(/^-/, "")); }));
+        var words = CI.fold(option.label).split(" ").concat((option.words || []).map(function (w) { return CI.fold(w.replace(/^-/, "")); }));
         var best = Math.min.apply(null, words.map(closeness));
         if (best < 99) found.push({ d: best, kind: facet.key, label: option.label, facet: facet.key, value: option.value });
       });
