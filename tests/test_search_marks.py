@@ -35,7 +35,8 @@ def test_in_the_text_names_the_synonym_the_record_has(searched):
     searched.locator("#ci-q").fill("vereenzaming")
     assert sorted(visible(searched)) == ["ontmoetingsplek-de-linde", "telefooncirkel"]
     assert why(searched, "telefooncirkel") == ("Gevonden: in de tekst: eenzaam", ["eenzaam"])
-    assert why(searched, "ontmoetingsplek-de-linde") == ("Gevonden: in de tekst: eenzaamheid", ["eenzaamheid"])
+    # "eenzaamheid": the stem "eenzaam" finds it, and the first form of the group is named
+    assert why(searched, "ontmoetingsplek-de-linde") == ("Gevonden: in de tekst: eenzaam", ["eenzaam"])
 
 
 def test_a_dutch_word_no_record_has_offers_the_nearest_theme(searched):

@@ -257,7 +257,9 @@
       var name = "~" + typed.join(" ");
       if (cache[name]) return cache[name];
       var found = none();
-      var via = new Int16Array(n).fill(-1); // per record: the phrase it has (the typed one first)
+      // Per record: the phrase it has: the typed one, or else the first of the group (with the
+      // Dutch stems "eenzaam" also finds "eenzaamheid": the shorter form is in what is written).
+      var via = new Int16Array(n).fill(-1);
       group.forEach(function (phrase, p) {
         var same = phrase.join(" ") === typed.join(" ");
         var all = phrase.map(function (word) { return plain(word, false); })

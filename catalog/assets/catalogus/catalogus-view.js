@@ -236,7 +236,7 @@
           parts.push([document.createTextNode((term.field === "themes" ? "Thema " : "Doelgroep ")), m]);
         });
       });
-      var summary = card.querySelectorAll(":scope > p")[1];
+      var summary = card.querySelectorAll(":scope > p:not([class])")[1]; // after the kind and badge line
       var sentences = summary ? summary.textContent.split(/(?<=[.!?])\s+/) : [];
       var found = null;
       for (var k = 0; k < sentences.length && !found; k++) found = marked(sentences[k], marks);
