@@ -494,7 +494,7 @@ def test_record_prints_as_a_werkkaart(tab, site):
     address = site.url("interventies/kan-wel/")
     assert tab.locator(".ci-address").text_content() == address
     for part in ("Buurtinterventies", address, f"Standvandecatalogus:{NEWEST.replace(' ', '')}", "Bronnen", "Testbron,Testuitgever(1mei2011)",
-                 "DetekstenvandezecatalogusvallenonderdelicentieCreativeCommonsNaamsvermelding4.0(CCBY4.0,"):
+                 "Teksten:CCBY4.0(https://creativecommons.org/licenses/by/4.0/deed.nl)."):
         assert "".join(part.split()) in flat, part
 
 

@@ -41,7 +41,7 @@ def test_no_page_says_the_licence_is_not_set(bundled):
     assert "Creative Commons Naamsvermelding 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/deed.nl)" in home
     record = (bundled / "site" / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
     werkkaart = re.search(r'<div class="ci-werkkaart".*?</div>', record).group(0)
-    assert "vallen onder de licentie Creative Commons Naamsvermelding 4.0 (CC BY 4.0" in werkkaart
+    assert "Teksten: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.nl)." in werkkaart
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', record).group(1))
     assert ld["license"] == LICENCE
     data = json.loads((bundled / "site" / "catalogus.json").read_text("utf-8"))
@@ -383,4 +383,17 @@ def test_stacked_comparison_has_no_wcag_violations_on_a_phone(browser, bundled_u
     page.wait_for_selector("html[data-compare-ready]")
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
     assert [v["id"] for v in Axe().run(page, options=options).response["violations"]] == []
+    context.close()
+
+
+def test_unknown_rows_on_paper_are_one_line(browser, bundled_url):
+    """Printed, the werkkaart names every unknown decision row in one line, so it fits two A4 pages."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.goto(bundled_url + "interventies/wijkgesprek/")
+    assert page.locator(".ci-print-only").first.is_hidden()
+    page.emulate_media(media="print")
+    assert page.locator(".ci-fact-unknown").first.is_hidden()
+    assert page.locator("dd.ci-print-only").inner_text() == (
+        "De bronnen noemen niet: Kosten, Duur, Wie voert uit, Training en materiaal, Randvoorwaarden, Contact of meer informatie.")
     context.close()

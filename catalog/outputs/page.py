@@ -22,6 +22,7 @@ LICENCE_TEXT = (
     "De teksten van deze catalogus vallen onder de licentie Creative Commons Naamsvermelding 4.0 "
     f"({LICENCE_NAME}, {LICENCE_URL}deed.nl): u mag ze delen en bewerken als u de catalogus als bron noemt."
 )
+LICENCE_SHORT = f"Teksten: {LICENCE_NAME} ({LICENCE_URL}deed.nl)."  # on paper, where a werkkaart must fit two A4 pages
 
 
 @dataclass

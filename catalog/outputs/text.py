@@ -59,7 +59,9 @@ def copy_text(source: dict) -> str | None:
         return None
     if not original:  # check refuses this; a preview of a record being written may still show it
         return f"kopie op {host}; het origineel is niet genoemd"
-    who = original.get("publisher") or original.get("author")
+    who = " ".join(str(original.get("publisher") or original.get("author")).split())
+    if " ".join(str(original["title"]).split()) == " ".join(str(source["title"]).split()):
+        return f"kopie op {host} van het origineel van {who}"  # the entry already names the document
     return f"kopie op {host} van: " + " ".join(f"{original['title']}, {who}".split())
 
 

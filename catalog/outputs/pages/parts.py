@@ -52,11 +52,18 @@ class HtmlParts:
             rows.append(("Ontwikkelaar", escape(d["developer"]["organisation"])))
         if d["variants"]:
             rows.append(("Varianten", _inline_list(d["variants"])))
-        rows += [(name, value or f'<span class="ci-unknown">{UNKNOWN}</span>') for name, value in self._decision_rows(d)]
+        decisions = self._decision_rows(d)
+        rows += [(name, value or f'<span class="ci-unknown">{UNKNOWN}</span>') for name, value in decisions]
         rows.append(("Nieuwste bron", self.source_age(d, here)))
         if d.get("checked"):
             rows.append(("Gecontroleerd op", f'<time datetime="{d["checked"]}">{dutch_date(d["checked"])}</time>'))
-        body = "".join(f'<dt>{name}</dt><dd>{value}</dd>' for name, value in rows)
+        unknown = [name for name, value in decisions if not value]
+        body = "".join(
+            f'<dt class="ci-fact-unknown">{name}</dt><dd class="ci-fact-unknown">{value}</dd>' if name in unknown
+            else f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows
+        )
+        if unknown:  # on paper the unknown rows as one line, so a werkkaart still fits two A4 pages
+            body += f'<dt class="ci-print-only">Onbekend</dt><dd class="ci-print-only">De bronnen noemen niet: {", ".join(unknown)}.</dd>'
         return Markup(f'<div class="ci-facts"><dl>{body}</dl></div>')
 
     def _decision_rows(self, d: dict) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from catalog.graph.questions import answering, questions
-from catalog.outputs.page import LICENCE_TEXT, MAX_COMPARE, Page, page_url
+from catalog.outputs.page import LICENCE_SHORT, LICENCE_TEXT, MAX_COMPARE, Page, page_url
 from catalog.outputs.text import dutch_date, escape
 
 __all__ = ["LICENCE_TEXT", "MAX_COMPARE"]  # the templates read them as tools.LICENCE_TEXT, tools.MAX_COMPARE
@@ -81,7 +81,7 @@ def werkkaart(renderer: Renderer, here: str, with_hash: bool = False) -> Markup:
         f'<strong class="ci-werkkaart-site">{site_name}</strong>, werkkaart uit de catalogus van buurtinterventies. '
         f'Adres van deze pagina: <span class="ci-address" data-address="{escape(address)}"{keep}>{escape(address)}</span>. '
         f'Stand van de catalogus: <time datetime="{newest.isoformat()}">{dutch_date(newest.isoformat())}</time> '
-        f"(de nieuwste datum in de beschrijvingen). {escape(LICENCE_TEXT)}"
+        f"(de nieuwste datum in de beschrijvingen). {escape(LICENCE_SHORT)}"
         "</p></div>"
     )
 
