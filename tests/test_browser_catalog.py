@@ -206,7 +206,7 @@ def test_keyboard_only(catalogue):
     # Reset is a button: Enter on it clears the filters and returns focus to the search field.
     catalogue.locator("#ci-reset").focus()
     catalogue.keyboard.press("Enter")
-    assert sorted(visible(catalogue)) == ["buurtfeest", "kan-wel", "wijkgesprek"]  # ranked for "bewoners"
+    assert visible(catalogue) == ["buurtfeest", "wijkgesprek", "kan-wel"]  # ranked for "bewoners"
     assert catalogue.evaluate("document.activeElement.id") == "ci-q"
 
 
@@ -327,8 +327,10 @@ def test_results_and_facets_work_before_the_search_index_arrives(page, bundled_u
     page.get_by_role("checkbox", name="Jongeren", exact=True).uncheck()
     held[0].continue_()
     page.wait_for_selector("html[data-catalog-ready]")
-    assert "kan-wel" in visible(page)
-    assert page.get_by_role("status").inner_text().endswith(("interventie", "interventies"))
+    # "kan" is a stop word, which the index leaves out; a query of stop words only still matches
+    # the titles, so the list does not change when the index arrives.
+    assert visible(page) == ["kan-wel"]
+    assert page.get_by_role("status").inner_text() == "1 interventie"
     assert page.errors == []
 
 

@@ -58,11 +58,35 @@ def test_empty_result_says_why_and_offers_ways_out(catalogue):
 
 def test_words_that_no_record_has_together_fall_back_to_the_best_matches(catalogue):
     catalogue.locator("#ci-q").fill("feest gesprek")
-    assert sorted(visible(catalogue)) == ["buurtfeest", "wijkgesprek"]
+    assert visible(catalogue) == ["buurtfeest", "wijkgesprek"]
     assert catalogue.get_by_role("status").inner_text().endswith(
         "Geen interventie bevat alle woorden; dit zijn de interventies die het best passen."
     )
     assert catalogue.locator("#ci-empty").is_hidden()
+
+
+def test_several_words_with_a_filter_offer_to_leave_out_a_word(catalogue):
+    """No record of the filter has the words that the best matches have (buurtfeest: samen and
+    feest; kan-wel, the only Jongeren record, has idee): leaving out one word brings kan-wel back."""
+    catalogue.get_by_role("checkbox", name="Jongeren", exact=True).check()
+    catalogue.locator("#ci-q").fill("samen feest idee")
+    assert visible(catalogue) == []
+    empty = catalogue.locator("#ci-empty")
+    assert empty.locator("p, li").all_inner_texts() == [
+        "Geen interventies gevonden met de zoekwoorden \u201csamen feest idee\u201d samen met de gekozen filters.",
+        "Zo vindt u wel iets:",
+        "1 interventie zonder het woord \u201csamen\u201d",
+        "1 interventie zonder het woord \u201cfeest\u201d",
+        "1 interventie zonder het filter Jongeren",
+        "1 interventie alleen de zoekwoorden, zonder filters",
+        "1 interventie alleen de filters, zonder zoekwoorden",
+        "3 interventies alle interventies, zonder zoekwoorden en filters",
+    ]
+    empty.get_by_role("button", name="1 interventie zonder het woord \u201csamen\u201d").click()
+    assert catalogue.locator("#ci-q").input_value() == "feest idee"
+    assert catalogue.get_by_role("checkbox", name="Jongeren", exact=True).is_checked()
+    assert visible(catalogue) == ["kan-wel"]
+    assert empty.is_hidden()
 
 
 @pytest.fixture

@@ -271,8 +271,10 @@
       return remember(name, found);
     }
 
-    function queryWords(query) {
-      var folded = CI.fold(query).split(" ").filter(function (w) { return w && (index ? !CI.isStopWord(w) : w.length >= FEW_LETTERS); });
+    // The words to look up: without stop words once the index is there; in the titles (before the
+    // index, or when every word typed is a stop word) each word of a few letters.
+    function queryWords(query, titlesOnly) {
+      var folded = CI.fold(query).split(" ").filter(function (w) { return w && (titlesOnly ? w.length >= FEW_LETTERS : !CI.isStopWord(w)); });
       if (folded.length && /[^\s]$/.test(query) && folded[folded.length - 1].length < FEW_LETTERS) folded.pop();
       return folded;
     }
@@ -306,11 +308,13 @@
     // the records with the most words, and the corrections.
     function outcome(query) {
       if (index && last && last.query === query) return last;
-      var list = queryWords(query);
+      var list = index ? queryWords(query, false) : [];
       var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [], full: 0, partial: 0, units: [], unknown: [], pending: false };
-      if (!list.length) return result;
-      if (!index) {
-        result.scores = list.map(matchTitle).reduce(function (a, b) { return both(a, b, 1); });
+      // Only stop words ("kan"): the index leaves them out, so they match the titles, as they did
+      // before the index came; the list stays the same when it arrives.
+      if (!list.length) {
+        list = queryWords(query, true);
+        if (list.length) result.scores = list.map(matchTitle).reduce(function (a, b) { return both(a, b, 1); });
         return result;
       }
       var corrections = Object.create(null);
