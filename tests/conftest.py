@@ -107,6 +107,28 @@ def live_site(tmp_path_factory) -> Path:
     return built_once(tmp_path_factory, "live", lambda tmp: build_site(copy_live_records(tmp / "catalogus"), tmp, bundle=True))
 
 
+def generated_size() -> int:
+    """Records of the `generated` catalogue: two card files of the catalogue page."""
+    from catalog.outputs.page import CARDS_PER_FILE
+
+    return CARDS_PER_FILE + 20
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory) -> Path:
+    """A catalogue of generated_size() records from bench/generate.py, built once by `build`:
+    generated/catalogus and generated/site. Read-only."""
+
+    def make(tmp: Path) -> None:
+        sys.path.insert(0, str(REPO / "bench"))
+        from generate import generate
+
+        root = generate(tmp / "catalogus", generated_size())
+        assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+
+    return built_once(tmp_path_factory, "generated", make)
+
+
 @pytest.fixture(scope="session")
 def live_url(live_site):
     """`live_site`'s site served over HTTP on 127.0.0.1."""

@@ -261,24 +261,15 @@ def test_script_shows_the_same_cards_as_the_page_without_javascript(browser, tmp
     assert "Bewoners zetten met een buurtcoach een eigen idee om in actie." in cards[True][1]
 
 
-def test_common_words_match_the_same_documents_without_scoring(browser, tmp_path_factory):
+def test_common_words_match_the_same_documents_without_scoring(browser, generated):
     """Above 200 matches a word is matched from the inverted index without BM25 (fast typing at
     thousands of records). The documents found must be exactly those a plain search finds."""
-    import sys
-
-    import build_catalog
     from catalog.records.schema import apply_defaults
     from catalog.records.load import load_catalog
     from catalog.outputs.search.search import documents, fold, key
-    from conftest import REPO, serve_folder
+    from conftest import serve_folder
 
-    sys.path.insert(0, str(REPO / "bench"))
-    from generate import generate
-
-    tmp = tmp_path_factory.mktemp("common")
-    root = generate(tmp / "catalogus", 400)
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
-    catalog = load_catalog(root)
+    catalog = load_catalog(generated / "catalogus")
     apply_defaults(catalog)
     docs = {d["ref"]: d for d in documents(catalog)}
     slugs = sorted(catalog.interventions)
@@ -292,7 +283,7 @@ def test_common_words_match_the_same_documents_without_scoring(browser, tmp_path
                 hits.append(slugs[int(ref)])
         return sorted(hits)
 
-    url, stop = serve_folder(tmp / "site")
+    url, stop = serve_folder(generated / "site")
     page = browser.new_page()
     try:
         page.goto(url + "catalogus/")

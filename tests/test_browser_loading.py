@@ -4,36 +4,26 @@ classic scripts after the first paint, and every intervention stays reachable wi
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-import build_catalog
-from conftest import REPO, serve_folder, visible
+from conftest import generated_size, serve_folder, visible
 
-sys.path.insert(0, str(REPO / "bench"))
-from generate import generate  # noqa: E402
+from catalog.outputs.pages.render import FIRST_PAGE
 
-from catalog.outputs.page import CARDS_PER_FILE  # noqa: E402
-from catalog.outputs.pages.render import FIRST_PAGE  # noqa: E402
-
-SIZE = CARDS_PER_FILE + 20  # two card files
+SIZE = generated_size()  # two card files
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory):
-    """A generated catalogue of SIZE interventions, built and served; (url, site folder, titles in order)."""
-    tmp = tmp_path_factory.mktemp("large")
-    root = generate(tmp / "catalogus", SIZE)
-    assert build_catalog.main(["--root", str(root), "build", "--site-dir", str(tmp / "site")]) == 0
+def large(generated):
+    """The generated catalogue of SIZE interventions, served; (url, site folder, titles in order)."""
     from catalog.graph.link import title_key
     from catalog.records.load import load_catalog
 
-    catalog = load_catalog(root)
+    catalog = load_catalog(generated / "catalogus")
     slugs = [r.slug for r in sorted(catalog.interventions.values(), key=title_key)]
-    url, stop = serve_folder(tmp / "site")
-    yield url, tmp / "site", slugs
+    url, stop = serve_folder(generated / "site")
+    yield url, generated / "site", slugs
     stop()
 
 

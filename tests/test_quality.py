@@ -132,14 +132,23 @@ def test_print_hides_navigation_and_search(page, bundled_url):
     assert page.locator(".ci-facts").is_visible()
 
 
-def test_full_records_print_on_at_most_two_a4_pages(page, live_url):
+@pytest.fixture(scope="module")
+def printer(browser):
+    """One page for all records printed below (each test goes to its record's page)."""
+    context = browser.new_context(locale="nl-NL")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("slug", sorted(p.stem for p in (REPO / "interventions").glob("*.md")))
+def test_full_record_prints_on_at_most_two_a4_pages(printer, live_url, slug):
     """Every record of the live catalogue as a PDF werkkaart (related interventions and element
-    explanations are left off paper; the approach, its elements and sources stay)."""
-    for slug in sorted(p.stem for p in (REPO / "interventions").glob("*.md")):
-        page.goto(live_url + f"interventies/{slug}/")
-        pdf = page.pdf(format="A4", prefer_css_page_size=True)
-        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        assert 1 <= pages <= 2, (slug, pages)
+    explanations are left off paper; the approach, its elements and sources stay); one test per
+    record, so the records spread over the workers."""
+    printer.goto(live_url + f"interventies/{slug}/")
+    pdf = printer.pdf(format="A4", prefer_css_page_size=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, (slug, pages)
 
 
 def test_link_check_knows_where_the_site_lives(tmp_path):
