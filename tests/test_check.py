@@ -141,6 +141,7 @@ def test_every_rule_has_a_fixture():
         "copies_name_their_original": "copy-without-original",
         "assessment_date_or_report": "assessment-date",
         "quoted_title": "word-processor-text",
+        "own_words": "seed-copy",
     }
     assert {rule.__name__ for rule in RECORD_RULES} == set(covered)
     assert set(covered.values()) <= set(RULE_FIXTURES)

@@ -22,6 +22,7 @@ from catalog.checks.integrity import assessment_date_or_report, taxonomy_problem
 from catalog.checks.tagwords import tag_evidence
 from catalog.checks.text_rules import no_script, plain_text, vocabulary_text
 from catalog.checks.typography import quoted_title
+from catalog.checks.own_words import own_words
 
 CONTAINERS = {"list": "een lijst", "item": "een lijst", "block_quote": "een citaat (>)", "table": "een tabel"}
 
@@ -164,7 +165,7 @@ def reserved_slug(record: Record, validators) -> Iterator[Problem]:
         yield Problem(record.path, 1, "file", f"de naam {record.slug}.md is gereserveerd voor de overzichtspagina van de map; kies een andere titel")
 
 
-RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug, unassessed_without_assessment, assessment_date_or_report, *policy.RULES, quoted_title)
+RECORD_RULES = (schema_rules, not_related_to_itself, no_script, heading_outline, plain_text, plausible_dates, reserved_slug, unassessed_without_assessment, assessment_date_or_report, *policy.RULES, quoted_title, own_words)
 
 
 def unique_titles(catalog: Catalog, changed: set[str]) -> Iterator[Problem]:

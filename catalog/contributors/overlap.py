@@ -7,53 +7,12 @@ prints every run of 8 or more words that the record's own text (not its source t
 
 from __future__ import annotations
 
-import hashlib
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
-RUN = 8  # words in a row that count as copied
-_WORD = re.compile(r"\w+", re.UNICODE)
+from catalog.checks.own_words import RUN, _texts, copied_runs, fingerprint, run_hash, shared_runs, words
 
-
-def words(text: str) -> list[str]:
-    """Lower-case words without accents or punctuation, so small edits do not hide a copy."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
-
-
-def shared_runs(text: str, source: str, length: int = RUN) -> list[str]:
-    """Each maximal run of at least `length` words of `text` that also occurs in `source`."""
-    return copied_runs(text, fingerprint(source, length), length)
-
-
-def run_hash(run: list[str]) -> str:
-    """A run of words as the fingerprint holds it: the first 16 hex digits of its sha256."""
-    return hashlib.sha256(" ".join(run).encode("utf-8")).hexdigest()[:16]
-
-
-def fingerprint(source: str, length: int = RUN) -> set[str]:
-    """The hash of every run of `length` words of `source`: enough to find a copy, without the
-    source's text (tests/seed_fingerprint.json holds the seed documents' fingerprints)."""
-    return {run_hash(g) for g in _grams(words(source), length)}
-
-
-def copied_runs(text: str, hashes: set[str], length: int = RUN) -> list[str]:
-    """Each maximal run of at least `length` words of `text` whose runs of `length` words are all
-    in the fingerprint `hashes`."""
-    own = words(text)
-    runs, start = [], None
-    for i in range(len(own) - length + 1):
-        hit = run_hash(own[i : i + length]) in hashes
-        if hit and start is None:
-            start = i
-        if not hit and start is not None:
-            runs.append(" ".join(own[start : i - 1 + length]))
-            start = None
-    if start is not None:
-        runs.append(" ".join(own[start:]))
-    return runs
+__all__ = ["RUN", "copied_runs", "fingerprint", "prose", "run_hash", "shared_runs", "words"]
 
 
 def prose(text: str) -> list[str]:
@@ -64,18 +23,6 @@ def prose(text: str) -> list[str]:
     parsed = parse_document(text)
     fields = {k: v for k, v in parsed.data.items() if k != "sources"} if isinstance(parsed.data, dict) else {}
     return _texts(fields) + [parsed.body]
-
-
-def _texts(value) -> list[str]:
-    if isinstance(value, dict):
-        return [t for item in value.values() for t in _texts(item)]
-    if isinstance(value, list):
-        return [t for item in value for t in _texts(item)]
-    return [value] if isinstance(value, str) else []
-
-
-def _grams(tokens: list[str], length: int):
-    return (tokens[i : i + length] for i in range(len(tokens) - length + 1))
 
 
 def main(argv: list[str]) -> int:
