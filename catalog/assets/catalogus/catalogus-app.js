@@ -242,6 +242,9 @@
   }
 
   function loadData() {
+    var parts = 2; // ready when catalogus-empty.js and the data, cards and index are there
+    function ready() { if (--parts === 0) root.setAttribute("data-catalog-ready", ""); }
+    load("catalogus-empty.js", function () { if (data) update(); ready(); });
     load("catalogus-data.js", function () {
       data = window.CATALOG;
       facets.forEach(function (facet) {
@@ -266,7 +269,7 @@
       root.setAttribute("data-results-ready", "");
       var waiting = data.cardFiles + 1;
       function done() {
-        if (--waiting === 0) root.setAttribute("data-catalog-ready", "");
+        if (--waiting === 0) ready();
       }
       for (var k = 0; k < data.cardFiles; k++) {
         load("catalogus-kaarten-" + k + ".js", function () {

@@ -103,9 +103,13 @@
       ctx.chips.hidden = chips.length === 0;
     }
 
-    // No results: catalogus-empty.js.
+    // No results: catalogus-empty.js, loaded with the data (not before the first results).
     function showEmpty(n, state, note, total) {
       var catalog = window.CATALOG || {};
+      if (!CI.showEmpty) { // still loading: update() runs again when it is there
+        ctx.empty.hidden = true;
+        return;
+      }
       CI.showEmpty({
         facets: ctx.facets, changed: ctx.changed, chosenFilters: chosenFilters, withoutFilter: withoutFilter, button: button,
         meaningFacets: (catalog.facets || []).filter(function (f) { return f.key === "thema" || f.key === "doelgroep"; }),
