@@ -63,7 +63,7 @@ RULES = {
     "100,000 control characters": "body: onzichtbaar stuurteken U+0000 (NUL); haal het weg (kolom 1)\n",
     "a file of 600 kB": "kwaadaardig.md:1: file: het bestand is te groot (630 kB, maximaal 500 kB)",
     "title of 100,000 characters": "kwaadaardig.md:2: title: te lang: 100000 tekens, maximaal 150",
-    "dates after 2106": "kwaadaardig.md:9: updated: '2201-01-01' ligt in de toekomst",
+    "dates after 2106": "kwaadaardig.md:9: checked: '2201-01-01' ligt in de toekomst",
 }
 
 
