@@ -59,11 +59,13 @@ def test_recognition_older_than_five_years_is_marked_in_the_browser(page, tmp_pa
     url, stop = serve_folder(build_fixture_site(tmp_path, before=old_recognition) / "site")
     try:
         page.goto(url + "interventies/wijkgesprek/")
-        assert page.locator(".ci-expired").inner_text() == "meer dan 5 jaar oud"
-        assert page.locator(".ci-expired").is_visible()
+        # The page also marks sources over 5 years old (#28) with the same mechanism; this is the recognition's mark.
+        mark = page.locator(".ci-expired:not(.ci-old-sources)")
+        assert mark.inner_text() == "meer dan 5 jaar oud"
+        assert mark.is_visible()
         page.add_init_script("Date.prototype.toISOString = function () { return '2020-01-01T00:00:00.000Z'; };")
         page.reload()
-        assert page.locator(".ci-expired").is_hidden()
+        assert mark.is_hidden()
         assert page.errors == []
     finally:
         stop()
