@@ -526,7 +526,11 @@ def test_comparison_of_the_largest_live_records_prints_on_two_pages(page, live_s
     page.wait_for_selector("html[data-compare-ready]")
     assert page.locator("#ci-compare-table thead th").count() == 5
     pages, printed = pdf(page)
-    assert 1 <= pages <= 2, [item["slug"] for item in largest]
+    # Since #28 the comparison always shows what it is (Wat is het, Doel), every decision row (with
+    # 'Onbekend' where the sources say nothing) and each source with its address on paper; for the
+    # four longest of 92 records that is 4 A4 pages (measured 2026-12-07; 2 before those rows).
+    # One record's werkkaart still fits on 2 (test_quality).
+    assert 1 <= pages <= 4, [item["slug"] for item in largest]
     assert "".join(data["catalogueDate"].split()) in "".join(printed.split())
 
 
