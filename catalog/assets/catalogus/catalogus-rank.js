@@ -16,6 +16,7 @@
   var WORD = 1e6; // per word matched, among the partial matches
   var TITLE = 1e5; // the title holds the words typed
   var TAGGED = 1e4; // per word whose theme or target group the record has
+  var LEAD = 1e3; // per word in the title or summary: more than a passing mention in the text
   var TAG_MATCH = 0.5; // the text score of a tagged record that does not mention the word
   var WEAK_SHARE = 1 / 3; // a word in this share of the records says little
   var WEAK_FROM = 30; // records in a catalogue before a word can be weak
@@ -93,8 +94,8 @@
   };
 
   // found: per unit a score per record (0: no match); tagged: per unit, from CI.taggedBy; title:
-  // from CI.titleHolds. Returns { scores, full: records with every word, partial: the others shown }.
-  CI.rankUnits = function (found, tagged, title) {
+  // from CI.titleHolds; lead: per unit, is it in the record's title or summary. Returns { scores, full: records with every word, partial: the others shown }.
+  CI.rankUnits = function (found, tagged, title, lead) {
     var n = title.length, units = found.length, i, u;
     var scores = new Float64Array(n), count = new Int32Array(n), tags = new Int32Array(n), text = new Float64Array(n); // counts: a query may have more than 255 words
     var weak = found.map(function (one) {
@@ -113,7 +114,7 @@
     if (units < 2) anyTitle = false;
     var required = 0;
     for (u = 0; u < units; u++) if (!(anyTitle && weak[u])) required++;
-    var strong = new Int32Array(n);
+    var strong = new Int32Array(n), leads = new Int32Array(n);
     for (u = 0; u < units; u++) {
       for (i = 0; i < n; i++) {
         var score = found[u][i];
@@ -122,6 +123,7 @@
           tags[i]++;
         }
         if (score) {
+          if (lead && lead[u][i]) leads[i]++;
           count[i]++;
           text[i] += score;
           if (!(anyTitle && weak[u])) strong[i]++;
@@ -136,7 +138,7 @@
     }
     var least = Math.max(1, most >= 3 ? most - 1 : most), partial = 0;
     for (i = 0; i < n; i++) {
-      var rest = title[i] * TITLE + tags[i] * TAGGED + text[i];
+      var rest = title[i] * TITLE + tags[i] * TAGGED + leads[i] * LEAD + text[i];
       if (title[i] || (required > 0 && strong[i] === required)) {
         scores[i] = FULL + rest;
       } else if (count[i] >= least) {

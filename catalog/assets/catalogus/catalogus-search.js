@@ -271,6 +271,23 @@
       return remember(name, found);
     }
 
+    // Per record: do its title or its "about" field (summary, kenmerken) hold the unit's word, or
+    // every word of one phrase of its synonym group? More than a passing mention in the text.
+    function inLead(unit) {
+      var held = new Uint8Array(n);
+      (unit.group || [unit.words]).forEach(function (phrase) {
+        var all = null;
+        phrase.forEach(function (word) {
+          var key = CI.wordKey(word), here = new Uint8Array(n), entry = has(key) ? index.invertedIndex[key] : null;
+          if (entry) NEAR_FIELDS.forEach(function (field) { for (var ref in entry[field]) here[ref] = 1; });
+          if (all) for (var i = 0; i < n; i++) all[i] &= here[i];
+          else all = here;
+        });
+        for (var i = 0; i < n; i++) held[i] |= all[i];
+      });
+      return held;
+    }
+
     // The words to look up: without stop words once the index is there; in the titles (before the
     // index, or when every word typed is a stop word) each word of a few letters.
     function queryWords(query, titlesOnly) {
@@ -337,7 +354,7 @@
       var isWord = function (w) { return w.length >= PART && has(CI.wordKey(w)); };
       var named = us.map(function (unit) { return CI.namedTerms(terms, unit.words, unit.group, isWord); });
       var tagged = named.map(function (terms) { return CI.taggedBy(items, terms); });
-      var ranked = CI.rankUnits(found, tagged, CI.titleHolds(titles, query));
+      var ranked = CI.rankUnits(found, tagged, CI.titleHolds(titles, query), us.map(inLead));
       result.scores = ranked.scores;
       result.full = ranked.full;
       result.partial = ranked.partial;
