@@ -16,7 +16,7 @@
   var WORD = 1e6; // per word matched, among the partial matches
   var TITLE = 1e5; // the title holds the words typed
   var TAGGED = 1e4; // per word whose theme or target group the record has
-  var LEAD = 1e3; // per word in the title or summary: more than a passing mention in the text
+  var LEAD = 3; // per word in the title or summary (about a mention there): more than a passing mention
   var TAG_MATCH = 0.5; // the text score of a tagged record that does not mention the word
   var WEAK_SHARE = 1 / 3; // a word in this share of the records says little
   var WEAK_FROM = 30; // records in a catalogue before a word can be weak
