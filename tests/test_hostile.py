@@ -53,15 +53,15 @@ CASES = {
 # The rule that refuses each refused case (a fragment of its message), so that a case stays
 # refused by the limit it targets and not by some other rule that happens to fire first.
 RULES = {
-    "tag with 50,000 attributes": "kwaadaardig.md:11: body: het HTML-attribuut a= is niet toegestaan; alleen title, lang, datetime mogen",
+    "tag with 50,000 attributes": "kwaadaardig.md:11: tekst: het HTML-attribuut a= is niet toegestaan; alleen title, lang, datetime mogen",
     "10,000 mappings in a list": "kwaadaardig.md:210: themes: te veel items (meer dan 200)",
-    "50,000 nested flow lists": "front matter: te diep genest (meer dan 50 haakjes [ of { in elkaar)",
-    "100,000 flow lists with items": "front matter: te diep genest (meer dan 50 haakjes [ of { in elkaar)",
-    "50,000 nested block lists": "variants[1][1][1][1]: te diep genest (meer dan 5 niveaus)",
-    "50,000 nested quotes": "body: lijsten of citaten staan hier 50000 niveaus diep in elkaar (maximaal 8)",
-    "20,000 headings": "body: te veel kopjes (20000, maximaal 100)",
-    "100,000 control characters": "body: onzichtbaar stuurteken U+0000 (NUL); haal het weg (kolom 1)\n",
-    "a file of 600 kB": "kwaadaardig.md:1: file: het bestand is te groot (630 kB, maximaal 500 kB)",
+    "50,000 nested flow lists": "kwaadaardig.md:9: velden: te diep genest (meer dan 50 haakjes [ of { in elkaar)",
+    "100,000 flow lists with items": "kwaadaardig.md:9: velden: te diep genest (meer dan 50 haakjes [ of { in elkaar)",
+    "50,000 nested block lists": "kwaadaardig.md:10: variants[1][1][1][1]: te diep genest (meer dan 5 niveaus)",
+    "50,000 nested quotes": "kwaadaardig.md:11: tekst: lijsten of citaten staan hier 50000 niveaus diep in elkaar (maximaal 8)",
+    "20,000 headings": "tekst: te veel kopjes (20000, maximaal 100)",
+    "100,000 control characters": "kwaadaardig.md:11: tekst: onzichtbaar stuurteken U+0000 (NUL, een nulteken); haal het weg (kolom 1)\n",
+    "a file of 600 kB": "kwaadaardig.md:1: bestand: het bestand is te groot (630 kB, maximaal 500 kB)",
     "title of 100,000 characters": "kwaadaardig.md:2: title: te lang: 100000 tekens, maximaal 150",
     "dates after 2106": "kwaadaardig.md:9: checked: '2201-01-01' ligt in de toekomst",
 }
