@@ -116,7 +116,8 @@ def test_sixty_elements_on_one_record_build(tmp_path):
     result = run("--root", str(root), "build", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     page = (tmp_path / "site" / "interventies" / "alles-tegelijk" / "index.html").read_text("utf-8")
-    assert '<a href="../veel-tegelijk/">Veel tegelijk</a>: deelt 30 werkzame elementen' in page
+    # Since #27 the reason names the shared problem (target group) before the shared elements.
+    assert '<a href="../veel-tegelijk/">Veel tegelijk</a>: ook voor: Bewoners; deelt 30 werkzame elementen: Element 00, Element 01,' in page
 
 
 class CountingSet(set):
