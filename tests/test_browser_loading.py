@@ -52,6 +52,8 @@ def test_without_javascript_every_intervention_is_reachable(browser, large):
     note = page.locator(".ci-noscript")
     assert note.inner_text().startswith(f"Hier staan de eerste {FIRST_PAGE} van {SIZE} interventies.")
     note.get_by_role("link", name="lijst van A tot Z").click()
+    page.wait_for_url(url + "interventies/")  # evaluate_all does not wait for the navigation
+    page.locator(".ci-list-compact a").first.wait_for()
     links = page.locator(".ci-list-compact a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert [href.split("/")[0] for href in links] == slugs
     context.close()
