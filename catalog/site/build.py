@@ -21,7 +21,7 @@ from catalog.graph.link import Graph, build_graph
 from catalog.outputs.opendata import offline_readme, open_data_files
 from catalog.outputs.page import Page
 from catalog.outputs.pages.render import DOWNLOAD, Renderer, render_pages
-from catalog.outputs.search.search import INDEX_FILE, catalog_data, search_files
+from catalog.outputs.search.search import catalog_data, search_files
 from catalog.outputs.tools import compare_files
 from catalog.records.load import Catalog, load_catalog
 from catalog.records.problems import report
@@ -172,10 +172,11 @@ def _build(root: Path, site: Path, docs: Path, helper: worker.Helper | None, zip
 
             def complete(staging: Path) -> None:
                 progress(f"mkdocs klaar: {len(generated.pages)} pagina's")
-                slugs, text = helper.index.get()
+                slugs, files = helper.index.get()
                 if slugs != generated.slugs:
                     raise BuildError("de interventies veranderden tijdens de bouw; bouw opnieuw")
-                (staging / INDEX_FILE).write_text(text, encoding="utf-8")
+                for path, text in files.items():
+                    (staging / path).write_text(text, encoding="utf-8")
                 progress(f"zoekindex gemaakt: {len(slugs)} interventies")
                 if new_zip:
                     if offline.get() != generated.digest:

@@ -41,7 +41,7 @@ from catalog.outputs.opendata import open_data_files
 from catalog.outputs.page import Page
 from catalog.outputs.pages import render as render_module
 from catalog.outputs.pages.render import Renderer
-from catalog.outputs.search.search import INDEX_FILE, documents, index_script
+from catalog.outputs.search.search import documents, index_script
 from catalog.records.load import Catalog
 from catalog.site.build import ASSETS, asset_files, render_site
 from catalog.site.preview_check import RememberedCheck
@@ -193,7 +193,7 @@ class Preview:
             later = {p.path: p.text for p in open_data_files(catalog, graph, render_settings(False))}
             renderer = Renderer(catalog, graph, render_settings(False))
             pages = dict(zip((r.slug for r in renderer.by_title), renderer.intervention_pages()))
-            later[INDEX_FILE] = index.result()
+            later.update(index.result())
         except Exception as exc:  # the next round tries again; the server keeps running
             print(f"De zoekindex of de open data is niet bijgewerkt: {exc}", file=sys.stderr)
             return

@@ -41,7 +41,7 @@ class Helper:
     def __init__(self, pool: multiprocessing.pool.Pool, root: Path) -> None:
         self.pool, self.root = pool, root
         self.pages: AsyncResult[list[Page]] = pool.apply_async(intervention_pages, (root, render_settings(offline=False)))
-        self.index: AsyncResult[tuple[list[str], str]] = pool.apply_async(search_index, (root,))
+        self.index: AsyncResult[tuple[list[str], dict[str, str]]] = pool.apply_async(search_index, (root,))
 
     def offline(self, docs: Path, zip_path: Path, expected: list[str], date: datetime.date) -> AsyncResult[str]:
         """Queue the offline zip after the two jobs, once the offline pages are in `docs`; its
@@ -93,8 +93,8 @@ def intervention_pages(root: Path, site: dict) -> list[Page]:
 
 
 @cache
-def search_index(root: Path) -> tuple[list[str], str]:
-    """(slugs in ref order, index file text); remembered for the offline site."""
+def search_index(root: Path) -> tuple[list[str], dict[str, str]]:
+    """(slugs in ref order, index files: path -> text); remembered for the offline site."""
     from catalog.outputs.search.search import documents, index_script
 
     catalog = _catalog(root)
@@ -104,9 +104,8 @@ def search_index(root: Path) -> tuple[list[str], str]:
 def offline_zip(root: Path, docs: Path, zip_path: Path, expected: list[str], date: datetime.date) -> str:
     """The search index added to the offline pages in `docs`, their mkdocs run, and the zip."""
     from catalog.site.offline import offline_zip as make_zip
-    from catalog.outputs.search.search import INDEX_FILE
-
-    (docs / INDEX_FILE).write_text(search_index(root)[1], encoding="utf-8")
+    for path, text in search_index(root)[1].items():
+        (docs / path).write_text(text, encoding="utf-8")
     gc.enable()  # mkdocs makes many reference cycles
     try:
         make_zip(docs, zip_path, expected, date)

@@ -138,11 +138,11 @@
 
     var searching = state.q.trim() && !search.ready();
     status.textContent = (full < n ? CI.plural(full) + " met al uw woorden; ook " + (n - full) + " met een deel ervan" : CI.plural(n)) +
-      (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : view.searchNote(note, n));
+      (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : note.loading ? " (de zoekindex laadt nog\u2026)" : view.searchNote(note, n));
     view.showOffers(note, state);
     view.showSuggestion(note.suggestion, state);
     view.showChips(state);
-    view.showEmpty(searching || note.pending ? 1 : n, state, note, data.items.length);
+    view.showEmpty(searching || note.pending || note.loading ? 1 : n, state, note, data.items.length);
     view.showPanelButtons(n, state);
     var rest = n - places.length;
     more.hidden = rest <= 0;
@@ -279,6 +279,22 @@
       }
       ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js", "catalogus-rank.js"].forEach(function (name) {
         load(name, null, true);
+      });
+      // The shards of the index a query needs (catalog/outputs/search/shards.py), all at once;
+      // data-search-loading while any is on its way.
+      var onTheWay = 0;
+      search.whenShardsNeeded(function (names) {
+        root.setAttribute("data-search-loading", "");
+        names.forEach(function (name) {
+          onTheWay++;
+          load(name === "words" ? "catalogus-woorden.js" : "zoekdeel-" + name + ".js", function () {
+            if (name === "words") search.setWords(window.CATALOG_WORDS);
+            else search.addShard(name, window.CATALOG_SHARDS[name]);
+            if (--onTheWay) return;
+            root.removeAttribute("data-search-loading");
+            update();
+          });
+        });
       });
       load("catalogus-index.js", function () {
         search.setIndex(window.CATALOG_INDEX);

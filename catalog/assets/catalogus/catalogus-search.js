@@ -60,6 +60,46 @@
     return { version: compact.version, fields: fields, pipeline: compact.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors };
   };
 
+  // lunr's serialised index from the shards loaded so far (catalog/outputs/search/shards.py): the
+  // terms of those shards, with their global numbers, and per document and field a vector of the
+  // scores of those terms. A posting's first number is its field, plus the number of fields when
+  // it lists its records without scores (no query scores them), plus twice that when it lists
+  // the records without the term.
+  CI.expandShards = function (manifest, shards) {
+    var fields = manifest.fields, count = fields.length, n = manifest.documents;
+    var vectors = fields.map(function () { return Object.create(null); });
+    var inverted = [];
+    shards.slice().sort(function (a, b) { return a.start - b.start; }).forEach(function (shard) {
+      shard.terms.forEach(function (term, j) {
+        var t = shard.start + j, flat = shard.postings[j];
+        var posting = { _index: t };
+        fields.forEach(function (field) { posting[field] = Object.create(null); });
+        for (var k = 0; k < flat.length;) {
+          var field = flat[k] % count, kind = Math.floor(flat[k] / count), many = flat[k + 1];
+          var refs = posting[fields[field]], ref = 0, i;
+          if (kind === 2) {
+            var without = new Set();
+            for (i = 0; i < many; i++) without.add(ref += flat[k + 2 + i]);
+            for (i = 0; i < n; i++) if (!without.has(i)) refs[i] = Object.create(null);
+          } else {
+            for (i = 0; i < many; i++) {
+              ref += flat[k + 2 + i];
+              refs[ref] = Object.create(null);
+              if (kind === 0) (vectors[field][ref] = vectors[field][ref] || []).push(t, flat[k + 2 + many + i] / 1000);
+            }
+          }
+          k += 2 + (kind === 0 ? 2 : 1) * many;
+        }
+        inverted.push([term, posting]);
+      });
+    });
+    var fieldVectors = [];
+    fields.forEach(function (field, f) {
+      Object.keys(vectors[f]).forEach(function (ref) { fieldVectors.push([field + "/" + ref, vectors[f][ref]]); });
+    });
+    return { version: manifest.version, fields: fields, pipeline: manifest.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors };
+  };
+
   CI.createSearch = function (items, synonymGroups, facets) {
     var n = items.length;
     var index = null;
@@ -81,13 +121,49 @@
     var titleWordSet = null;
     var dutch = null; // the Dutch words (a Set), once loaded
     var needDutch = null;
+    // The index comes in shards (catalog/outputs/search/shards.py): `manifest` names the first
+    // term of each; a term looked up in a shard not here yet goes into `missing`, and the
+    // page loads those (whenShardsNeeded) and searches again.
+    var manifest = null;
+    var loaded = []; // shard number -> shard
+    var missing = new Set(); // shard numbers, and "words" for the typo list
+    var requested = new Set();
+    var needShards = null;
+    var haveWords = false;
+
+    // The shard a term would be in: the last whose first term is not after it (-1: none).
+    function shardOf(term) {
+      var low = 0, high = manifest.shards.length - 1, found = -1;
+      while (low <= high) {
+        var mid = (low + high) >> 1;
+        if (manifest.shards[mid] <= term) {
+          found = mid;
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return found;
+    }
+
+    // Whether the shard(s) of a term (or of every term starting with `prefix`) are here.
+    function need(term, prefix) {
+      var first = shardOf(term), last = prefix ? shardOf(term + "\uffff") : first, here = true;
+      for (var i = Math.max(first, 0); i <= last; i++) {
+        if (!loaded[i]) {
+          missing.add(i);
+          here = false;
+        }
+      }
+      return here;
+    }
 
     function none() {
       return new Float64Array(n);
     }
 
     function has(term) {
-      return Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
+      return need(term) && Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
     }
 
     // How many records match, counting no further than atMost.
@@ -99,7 +175,7 @@
 
     function postings(terms, fields, found, weight) {
       terms.forEach(function (term) {
-        var entry = index.invertedIndex[term];
+        var entry = need(term) && index.invertedIndex[term];
         if (!entry) return;
         fields.forEach(function (field) {
           var score = weight * FIELD_WEIGHT[field] / 100;
@@ -110,7 +186,7 @@
     }
 
     function documentCount(term, fields) {
-      var entry = index.invertedIndex[term];
+      var entry = need(term) && index.invertedIndex[term];
       var count = 0;
       if (entry) fields.forEach(function (field) { for (var ref in entry[field]) count++; });
       return count;
@@ -135,7 +211,7 @@
       var key = CI.wordKey(word);
       var fields = written ? WRITTEN_FIELDS : FIELDS;
       prefix = prefix && word.length >= FEW_LETTERS;
-      var starts = prefix ? index.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray() : [];
+      var starts = prefix && need(word, true) ? index.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray() : [];
       var matches = documentCount(key, fields) +
         starts.reduce(function (count, term) { return count + documentCount(term, NEAR_FIELDS); }, 0);
       if (matches > common) {
@@ -207,6 +283,10 @@
       if (word.length < CORRECT_FROM || /\d/.test(word)) return null;
       var name = "?" + word;
       if (name in cache) return cache[name];
+      if (!haveWords) {
+        missing.add("words");
+        return null;
+      }
       if (!byLength) {
         byLength = [];
         words.forEach(function (w) { (byLength[w.length] = byLength[w.length] || []).push(w); });
@@ -236,9 +316,12 @@
     // A real correction waits for the Dutch word list (woorden-nl.js, loaded at the first one):
     // a Dutch word that no record has ("schulden") is not a typo and stays as typed (unknown).
     function matchWord(word) {
+      var before = missing.size;
       var found = plain(word, true);
       if (size(lookup(word, true), 1)) return { found: found, corrected: null };
+      if (missing.size > before) return { found: found, corrected: null, loading: true }; // its shards first
       var other = nearest(word);
+      if (!haveWords && word.length >= CORRECT_FROM && !/\d/.test(word)) return { found: found, corrected: null, pending: true };
       var form = other !== null && word.indexOf(other) === 0;
       if (!form && word.length >= CORRECT_FROM && !/\d/.test(word)) {
         if (!dutch) {
@@ -326,7 +409,7 @@
     function outcome(query) {
       if (index && last && last.query === query) return last;
       var list = index ? queryWords(query, false) : [];
-      var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [], full: 0, partial: 0, units: [], unknown: [], pending: false };
+      var result = { query: query, scores: null, fallback: false, suggestion: null, corrections: [], full: 0, partial: 0, units: [], unknown: [], pending: false, loading: false };
       // Only stop words ("kan"): the index leaves them out, so they match the titles, as they did
       // before the index came; the list stays the same when it arrives.
       if (!list.length) {
@@ -344,6 +427,7 @@
         }
         var match = matchWord(unit.words[0]);
         if (match.pending) result.pending = true;
+        if (match.loading) result.loading = true;
         if (match.unknown !== undefined) result.unknown.push([unit.words[0], match.unknown]);
         if (match.corrected) {
           corrections[unit.words[0]] = match.corrected;
@@ -362,6 +446,13 @@
       result.units = us.map(function (unit, u) {
         return { words: unit.words, group: unit.group, named: named[u], found: found[u], tagged: tagged[u] };
       });
+      if (missing.size) {
+        missing.forEach(function (name) { if (name !== "words") result.loading = true; });
+        var wanted = [];
+        missing.forEach(function (name) { if (!requested.has(name)) wanted.push(name); requested.add(name); });
+        missing.clear();
+        if (wanted.length && needShards) needShards(wanted);
+      }
       if (result.corrections.length) {
         result.suggestion = CI.fold(query).split(" ").map(function (w) { return corrections[w] || w; }).join(" ");
       }
@@ -380,7 +471,7 @@
       explain: function (query) {
         var o = outcome(query);
         return { fallback: o.fallback, corrections: o.corrections, suggestion: o.suggestion, full: o.full, partial: o.partial,
-          units: o.units, unknown: o.unknown, pending: o.pending };
+          units: o.units, unknown: o.unknown, pending: o.pending, loading: o.loading };
       },
       ready: function () { return index !== null; },
       // needed(): called once when a correction waits for the Dutch word list.
@@ -395,12 +486,38 @@
         });
         last = null;
       },
-      setIndex: function (serialized) { // the compact form of catalog/outputs/search/compact_index.py
-        CI.registerWordForms();
-        index = lunr.Index.load(CI.expandIndex(serialized));
-        words = (serialized.words || "").split(" ").filter(Boolean);
+      // needed(names): called with the shards (numbers) and "words" a query needs that are not here.
+      whenShardsNeeded: function (needed) { needShards = needed; },
+      addShard: function (number, shard) {
+        loaded[number] = shard;
+        requested.delete(number);
+        index = lunr.Index.load(CI.expandShards(manifest, loaded.filter(Boolean)));
+        last = null;
+        cache = Object.create(null);
+        cached = 0;
+      },
+      setWords: function (text) { // the catalogue's words, most common first
+        words = text.split(" ").filter(Boolean);
         words.forEach(function (w, i) { ranks[w] = i; });
         byLength = null;
+        haveWords = true;
+        requested.delete("words");
+        last = null;
+        cache = Object.create(null);
+        cached = 0;
+      },
+      // catalog/outputs/search/shards.py: INDEX_FILE; or the whole index in the compact form of
+      // compact_index.py as one shard (tests compare the two).
+      setIndex: function (shardList) {
+        CI.registerWordForms();
+        manifest = shardList;
+        loaded = [];
+        if (shardList.terms) {
+          manifest = { version: shardList.version, fields: shardList.fields, pipeline: shardList.pipeline,
+            documents: shardList.documents, shards: shardList.terms.slice(0, 1) };
+          loaded = [{ start: 0, terms: shardList.terms, postings: shardList.postings }];
+        }
+        index = lunr.Index.load(CI.expandShards(manifest, loaded));
         synonyms = Object.create(null);
         (synonymGroups || []).forEach(function (terms) {
           var group = terms.map(function (term) {

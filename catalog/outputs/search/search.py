@@ -20,6 +20,7 @@ from catalog.graph.link import title_key
 from catalog.outputs.page import CARDS_PER_FILE, Page, labels, script
 from catalog.outputs.search.compact_index import compact_index
 from catalog.outputs.search.dutch import dutch_file
+from catalog.outputs.search.shards import INDEX_FILE, shard_files
 from catalog.outputs.text import TEXT_OF_HTML, body_sections
 from catalog.records.facets import FACETS
 from catalog.records.load import Catalog
@@ -138,16 +139,13 @@ def catalog_data(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-INDEX_FILE = "assets/catalogus-index.js"  # loaded by the page itself, after the first results
-
-
-def index_script(docs: list[dict[str, str]]) -> str:
-    """The index file's text; a top-level function so a second process can make it. The lunr
-    index in its compact form (compact_index.py), and `words`: the catalogue's words,
-    most common first, that a typo is compared with."""
+def index_script(docs: list[dict[str, str]]) -> dict[str, str]:
+    """The index files (path -> text); a top-level function so a second process can make them.
+    The lunr index in its compact form (compact_index.py) cut into shards (shards.py), and the
+    catalogue's words, most common first, that a typo is compared with."""
     index = compact_index(build_index(docs))
-    index["words"] = " ".join(vocabulary(" ".join(doc[f] for f in TEXT_FIELDS) for doc in docs))
-    return script("CATALOG_INDEX", index)
+    words = " ".join(vocabulary(" ".join(doc[f] for f in TEXT_FIELDS) for doc in docs))
+    return shard_files(index, words)
 
 
 def search_files(catalog: Catalog, data: dict[str, Any], with_index: bool = True) -> list[Page]:
@@ -157,5 +155,5 @@ def search_files(catalog: Catalog, data: dict[str, Any], with_index: bool = True
     files.append(Page("assets/catalogus-data.js", script("CATALOG", data)))
     files.append(dutch_file())  # loaded only when the page considers correcting a word
     if with_index:
-        files.append(Page(INDEX_FILE, index_script(documents(catalog))))
+        files += [Page(path, text) for path, text in index_script(documents(catalog)).items()]
     return files
