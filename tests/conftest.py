@@ -245,8 +245,14 @@ def catalogue(page, bundled_url):
     assert page.errors == []
 
 
+def settled(page) -> None:
+    """Waits until the shards of the search index the query needs have loaded (issue 29)."""
+    page.wait_for_selector("html:not([data-search-loading])", state="attached")
+
+
 def visible(page) -> list[str]:
-    """The slugs of the result cards shown, in order."""
+    """The slugs of the result cards shown, in order (once the query's index shards are there)."""
+    settled(page)
     return page.locator("#ci-live > .ci-result").evaluate_all("cards => cards.map(card => card.dataset.slug)")
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import visible
+from conftest import settled, visible
 
 
 
@@ -301,6 +301,7 @@ def test_common_words_match_the_same_documents_without_scoring(browser, generate
             want = expected(fold(word))
             assert len(want) > 200, word  # the word is common enough for the fast path
             page.locator("#ci-q").fill(word)
+            settled(page)
             shown = page.locator("#ci-status").inner_text()
             assert shown == f"{len(want)} interventies", word
     finally:

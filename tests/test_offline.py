@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import make_catalog, run_cli, visible
+from conftest import make_catalog, run_cli, settled, visible
 
 
 
@@ -54,6 +54,7 @@ def test_navigation_catalogue_and_site_search_work_offline(offline_page, bundled
     page.get_by_role("checkbox", name="Instrument", exact=True).uncheck()
     # catalogue search, stemmed
     page.locator("#ci-q").fill("gesprek")
+    settled(page)  # the index shard of "gesprek"
     assert page.get_by_role("status").inner_text() == "1 interventie"
     # follow a result to its page, then an element link
     page.locator("#ci-live .ci-result h2 a").first.click()

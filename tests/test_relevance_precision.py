@@ -43,7 +43,9 @@ RUN_ALL = """async queries => {
   for (const q of queries) {
     field.value = q;
     field.dispatchEvent(new Event("input", { bubbles: true }));
-    while (document.getElementById("ci-status").textContent.endsWith("nagekeken\u2026")) {  // the Dutch word list
+    // the shards of the index the words need, and the Dutch word list
+    while (document.documentElement.hasAttribute("data-search-loading") ||
+           document.getElementById("ci-status").textContent.endsWith("nagekeken\u2026")) {
       await new Promise(done => setTimeout(done, 20));
     }
     const engine = Array.from(document.querySelectorAll("#ci-live > .ci-result"), c => c.dataset.slug).slice(0, 10);

@@ -18,7 +18,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import FIXTURES, REPO, build_fixture_site, built_once, only_files, recording_errors, serve_folder, visible  # noqa: E402
+from conftest import FIXTURES, REPO, build_fixture_site, built_once, only_files, recording_errors, serve_folder, settled, visible  # noqa: E402
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_relevance.yml").read_text("utf-8"))
 SEARCH_FIXTURE = FIXTURES / "search"
@@ -44,6 +44,7 @@ def search_site(tmp_path_factory):
 def search(page, query: str) -> dict:
     """Type a query; what the page shows: result slugs in order, the status, the suggestion."""
     page.locator("#ci-q").fill(query)
+    settled(page)  # the shards of the index the words need
     if page.locator("#ci-status").inner_text().endswith("De spelling wordt nagekeken\u2026"):
         page.wait_for_selector("html[data-dutch-ready]")  # a correction waits for the Dutch word list
     return read(page)
