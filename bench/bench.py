@@ -48,7 +48,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from browser import browser_figures, matrix_figures  # noqa: E402
+from browser import browser_figures, fulltext_figures, matrix_figures  # noqa: E402
 from builds import best, build_figures, folder_size, index_seconds, preview_seconds, run_measured, site_figures, yaml_floor  # noqa: E402
 from generate import REPO, generate  # noqa: E402
 from report import print_budgets, print_table  # noqa: E402
@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             row.update(site_figures(root, Path(tmp) / f"base{size}" / "base" / "mkdocs.yml", turns))
             row["site_mb"] = folder_size(site) / 1e6
             row.update(preview_seconds(root, edits=1 if args.smoke else 3))
-            data = (site / "assets" / "catalogus-data.js").read_bytes() + (site / "assets" / "catalogus-index.js").read_bytes()
+            index = [site / "assets" / "catalogus-index.js", *sorted((site / "assets").glob("zoekdeel-*.js"))]  # its shards: issue 29
+            data = b"".join(p.read_bytes() for p in [site / "assets" / "catalogus-data.js", *index])
             row["data_mb"] = len(data) / 1e6
             row["data_gz_mb"] = len(gzip.compress(data, 9)) / 1e6
             cards = b"".join(p.read_bytes() for p in sorted((site / "assets").glob("catalogus-kaarten-*.js")))
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_browser:
                 row.update(browser_figures(site))
                 row.update(browser_figures(site, phone=True))
+                row.update(fulltext_figures(site))
                 row.update(matrix_figures(site))
             rows.append(row)
             shutil.rmtree(root, ignore_errors=True)

@@ -93,6 +93,65 @@ def serve_gzipped(folder: Path):
     return f"http://127.0.0.1:{server.server_address[1]}/", stop
 
 
+# Issue 29: a one-word query in the address (#q=) as the page starts to load; the first frame in
+# which its results come from the full text (index shards loaded, cards shown).
+FULLTEXT_QUERY = "gesprekken"
+FULLTEXT_FRAME = """(function poll() {
+  var root = document.documentElement;
+  if (!window.__firstFrame && document.querySelector("#ci-live .ci-result")) window.__firstFrame = performance.now();
+  if (root && root.hasAttribute("data-search-done")) {
+    window.__fullFrame = performance.now();
+  } else {
+    requestAnimationFrame(poll);
+  }
+})();"""
+# Bytes (compressed, with headers) of the search's own files up to that frame: lunr, the ranking,
+# the index's list of shards, the shards and word lists; and of everything after the first results.
+SEARCH_BYTES = """() => {
+  const first = window.__firstFrame, full = window.__fullFrame;
+  const search = /(vendor\/lunr|catalogus-rank|catalogus-index|zoekdeel-|catalogus-woorden|woorden-nl)/;
+  const all = performance.getEntriesByType("resource").filter(r => r.responseEnd <= full);
+  return {
+    search: all.filter(r => search.test(r.name)).reduce((sum, r) => sum + r.transferSize, 0),
+    after: all.filter(r => r.responseEnd > first).reduce((sum, r) => sum + r.transferSize, 0),
+    shards: all.filter(r => /zoekdeel-/.test(r.name)).length,
+  };
+}"""
+
+
+def phone_page(browser):
+    page = browser.new_page()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
+    return page
+
+
+def fulltext_figures(site: Path) -> dict[str, float]:
+    """Phone profile: seconds from the start of loading to full-text results for a one-word
+    query, the search's bytes for it and all bytes after the first results (issue 29)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    url, stop = serve_gzipped(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = phone_page(browser)
+            page.add_init_script(FULLTEXT_FRAME)
+            page.goto(url + "catalogus/#q=" + FULLTEXT_QUERY, wait_until="commit", timeout=180_000)
+            full = page.wait_for_function("window.__fullFrame", timeout=180_000).json_value() / 1000
+            fetched = page.evaluate(SEARCH_BYTES)
+            browser.close()
+    finally:
+        stop()
+    return {"phone_fulltext_s": full, "phone_query_kb": fetched["search"] / 1000, "phone_after_kb": fetched["after"] / 1000,
+            "phone_shards": fetched["shards"]}
+
+
 def browser_figures(site: Path, phone: bool = False) -> dict[str, float]:
     """Time to the first frame with results, and the update time (JS and layout) for a facet
     toggle and a query (the 75th percentile of several); with `phone`, under the phone profile,

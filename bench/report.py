@@ -70,6 +70,18 @@ def print_budgets(rows: list[dict], browser: bool) -> None:
         kb = ", ".join(f"{r['n']}: {r['phone_kb']:.0f} kB" for r in rows)
         flat = max(r["phone_kb"] for r in rows) <= 1.1 * min(r["phone_kb"] for r in rows)
         print(f"telefoon, bytes voor de eerste resultaten groeien niet met de catalogus (max <= 1,1x min): {verdict(flat)} ({kb})")
+        # issue 29: full-text search loads only the index shards of the query
+        for r in rows:
+            print(f"telefoon {r['n']}, zoeken in alle tekst ('{'gesprekken'}' in het adres) < 2 s na het begin: {verdict(r['phone_fulltext_s'] < 2)} "
+                  f"({r['phone_fulltext_s']:.2f} s; zoekbestanden {r['phone_query_kb']:.0f} kB, waarvan {r['phone_shards']} indexdeel/delen; "
+                  f"alles na de eerste resultaten {r['phone_after_kb']:.0f} kB)")
+        for r in rows:
+            print(f"telefoon {r['n']}, bytes van de eerste zoekvraag in alle tekst <= 150 kB: {verdict(r['phone_query_kb'] <= 150)} ({r['phone_query_kb']:.0f} kB)")
+        qkb = [r["phone_query_kb"] for r in rows]
+        spread = ", ".join(f"{r['n']}: {r['phone_query_kb']:.0f} kB" for r in rows)
+        print(f"telefoon, bytes van de eerste zoekvraag groeien niet met de catalogus (max <= 1,3x min): {verdict(max(qkb) <= 1.3 * min(qkb))} ({spread})")
+        for r in rows:
+            print(f"telefoon {r['n']}, zoeken p75 < 100 ms: {verdict(r['phone_query_ms'] < 100)} ({r['phone_query_ms']:.1f} ms)")
         later = ", ".join(f"{r['n']}: {r['phone_ready_s']:.2f} s / {r['phone_search_s']:.2f} s" for r in rows)
         print(f"telefoon, filters werken / zoeken in alle tekst werkt na (geen budget): {later}")
     if browser and 1000 in by_n:  # issue 18: the element matrix

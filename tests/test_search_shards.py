@@ -31,7 +31,8 @@ ASSETS = REPO / "catalog" / "assets" / "catalogus"
 FIXTURE_QUERIES = [c["query"] for c in yaml.safe_load((Path(__file__).parent / "search_relevance.yml").read_text("utf-8"))]
 LIVE_QUERIES = [c["query"] for c in yaml.safe_load((Path(__file__).parent / "relevance_catalogue.yml").read_text("utf-8"))]
 TYPED = ["b", "bu", "buu", "buur", "buurt", "buurtb", "gesprekken", "bewoners buurt", "vrijwiligers",
-         "hoe krijg ik bewoners actief in de buurt", "ontmoetigsplek", "constructor", "__proto__"]
+         "hoe krijg ik bewoners actief in de buurt", "ontmoetigsplek", "constructor", "__proto__", "ruzie buren",
+         "conflict tussen buren"]
 
 
 def payload(root: Path) -> dict:

@@ -144,6 +144,8 @@
     view.showChips(state);
     view.showEmpty(searching || note.pending || note.loading ? 1 : n, state, note, data.items.length);
     view.showPanelButtons(n, state);
+    // Words searched in all text, with the index shards they need and the cards shown (bench/).
+    root.toggleAttribute("data-search-done", !!(state.q.trim() && search.ready() && !note.loading && !note.pending && !cardsMissing));
     var rest = n - places.length;
     more.hidden = rest <= 0;
     more.textContent = "Toon meer (nog " + rest + ")";
