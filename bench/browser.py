@@ -109,7 +109,7 @@ FULLTEXT_FRAME = """(function poll() {
 # the index's list of shards, the shards and word lists; and of everything after the first results.
 SEARCH_BYTES = """() => {
   const first = window.__firstFrame, full = window.__fullFrame;
-  const search = /(vendor\/lunr|catalogus-rank|catalogus-index|zoekdeel-|catalogus-woorden|woorden-nl)/;
+  const search = /(vendor\/lunr|catalogus-rank|catalogus-shards|catalogus-typos|catalogus-index|zoekdeel-|catalogus-woorden|woorden-nl)/;
   const all = performance.getEntriesByType("resource").filter(r => r.responseEnd <= full);
   return {
     search: all.filter(r => search.test(r.name)).reduce((sum, r) => sum + r.transferSize, 0),

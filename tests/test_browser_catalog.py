@@ -107,6 +107,7 @@ def test_all_chosen_elements_mode(catalogue):
 )
 def test_dutch_search(catalogue, query, expected):
     catalogue.get_by_label("Zoek in titel, samenvatting, beschrijving en kenmerken").fill(query)
+    settled(catalogue)
     above = catalogue.locator("#ci-live > *").evaluate_all(
         "nodes => { const i = nodes.findIndex(n => n.classList.contains('ci-partial-line')); return (i < 0 ? nodes : nodes.slice(0, i)).map(n => n.dataset.slug); }"
     )

@@ -395,12 +395,15 @@ def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(tmp_path, c
     import io
 
     from catalog.site.build import GENERATED, Progress, generate
-    from catalog.outputs.search.search import INDEX_FILE
+    from catalog.outputs.search.shards import INDEX_FILE, WORDS_FILE
 
     root = make_catalog(tmp_path)
     assert build(capsys, root, tmp_path / "site")[0] == 0
     assert generate(root, tmp_path / "one", Progress(io.StringIO())) is not None
-    (tmp_path / "one" / INDEX_FILE).unlink()  # one process writes the index here; the build, into the site
+    shards = sorted((tmp_path / "one" / "assets").glob("zoekdeel-*.js"))
+    assert [p.name for p in shards] == ["zoekdeel-0.js"]
+    for path in [tmp_path / "one" / INDEX_FILE, tmp_path / "one" / WORDS_FILE, *shards]:
+        path.unlink()  # one process writes the index files here; the build, into the site
     two = {p.relative_to(root / GENERATED): p.read_bytes() for p in sorted((root / GENERATED).rglob("*")) if p.is_file()}
     one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in sorted((tmp_path / "one").rglob("*")) if p.is_file()}
     assert len([p for p in two if p.parts[0] == "interventies"]) == 4  # the index and 3 interventions

@@ -30,7 +30,7 @@ def search_page(page):
     page.set_content("<html><body></body></html>")
     for path in LUNR_FILES.values():
         page.add_script_tag(content=path.read_text("utf-8"))
-    for name in ("catalogus-words.js", "catalogus-search.js"):
+    for name in ("catalogus-words.js", "catalogus-shards.js", "catalogus-search.js"):
         page.add_script_tag(path=str(ASSETS / name))
     return page
 

@@ -279,26 +279,10 @@
           done();
         });
       }
-      ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js", "catalogus-rank.js"].forEach(function (name) {
-        load(name, null, true);
-      });
-      // The shards of the index a query needs (catalog/outputs/search/shards.py), all at once;
-      // data-search-loading while any is on its way.
-      var onTheWay = 0;
-      search.whenShardsNeeded(function (names) {
-        root.setAttribute("data-search-loading", "");
-        names.forEach(function (name) {
-          onTheWay++;
-          load(name === "words" ? "catalogus-woorden.js" : "zoekdeel-" + name + ".js", function () {
-            if (name === "words") search.setWords(window.CATALOG_WORDS);
-            else search.addShard(name, window.CATALOG_SHARDS[name]);
-            if (--onTheWay) return;
-            root.removeAttribute("data-search-loading");
-            update();
-          });
-        });
-      });
+      ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js", "catalogus-rank.js", "catalogus-shards.js",
+        "catalogus-typos.js"].forEach(function (name) { load(name, null, true); });
       load("catalogus-index.js", function () {
+        CI.loadShardsFor(search, load, root, update); // the shards a query needs, as it needs them
         search.setIndex(window.CATALOG_INDEX);
         update();
         done();

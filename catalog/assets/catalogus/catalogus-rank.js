@@ -148,4 +148,26 @@
     }
     return { scores: scores, full: full, partial: partial };
   };
+
+  // -- matches as one score per record (0: no match) ------------------------------------------
+
+  // The records in both, their scores added (and weighed).
+  CI.bothScores = function (a, b, weight) {
+    var found = new Float64Array(a.length);
+    for (var i = 0; i < a.length; i++) if (a[i] && b[i]) found[i] = weight * (a[i] + b[i]);
+    return found;
+  };
+
+  // Adds `found` (weighed) to `into`, keeping the higher score of a record in both.
+  CI.addScores = function (into, found, weight) {
+    for (var i = 0; i < into.length; i++) if (into[i] < weight * found[i]) into[i] = weight * found[i];
+    return into;
+  };
+
+  // How many records match, counting no further than atMost.
+  CI.countMatches = function (found, atMost) {
+    var count = 0;
+    for (var i = 0; i < found.length && count < atMost; i++) if (found[i]) count++;
+    return count;
+  };
 })(window.CI = window.CI || {});

@@ -109,4 +109,71 @@
     }
     return Math.min(previous[lb], max + 1);
   };
+
+  // -- a query's words ----------------------------------------------------------------------
+
+  CI.FEW_LETTERS = 3; // a last word shorter than this is still being typed
+
+  // The words to look up: without stop words once the index is there; in the titles (before the
+  // index, or when every word typed is a stop word) each word of a few letters.
+  CI.queryWords = function (query, titlesOnly) {
+    var folded = CI.fold(query).split(" ").filter(function (w) { return w && (titlesOnly ? w.length >= CI.FEW_LETTERS : !CI.isStopWord(w)); });
+    if (folded.length && /[^\s]$/.test(query) && folded[folded.length - 1].length < CI.FEW_LETTERS) folded.pop();
+    return folded;
+  };
+
+  // The groups of synoniemen.yml by the keys of each phrase: { groups: key -> the group's
+  // phrases, each a list of words; longest: words in the longest phrase }.
+  CI.synonymTable = function (synonymGroups) {
+    var table = { groups: Object.create(null), longest: 1 };
+    (synonymGroups || []).forEach(function (terms) {
+      var group = terms.map(function (term) {
+        return CI.fold(term).split(" ").filter(function (w) { return w && !CI.isStopWord(w); });
+      });
+      group.forEach(function (phrase) {
+        table.groups[phrase.map(CI.wordKey).join(" ")] = group;
+        table.longest = Math.max(table.longest, phrase.length);
+      });
+    });
+    return table;
+  };
+
+  // The query's words in units: a synonym phrase ("actieve bewoners") or one word.
+  CI.queryUnits = function (list, table) {
+    var keys = list.map(CI.wordKey);
+    var result = [];
+    for (var i = 0; i < list.length;) {
+      var unit = null;
+      for (var length = Math.min(table.longest, list.length - i); length >= 1 && !unit; length--) {
+        var group = table.groups[keys.slice(i, i + length).join(" ")];
+        if (group) unit = { words: list.slice(i, i + length), group: group };
+      }
+      unit = unit || { words: [list[i]], group: null };
+      result.push(unit);
+      i += unit.words.length;
+    }
+    return result;
+  };
+
+  CI.PART = 4; // letters of a compound's part at least (catalog/records/words.py: MIN_PART)
+  var LONGEST = 60; // letters of a compound at most: a longer word is not split (words.py: MAX_COMPOUND)
+  var LINKS = ["s", "en", "e"]; // between the parts: ontmoeting-s-plek
+
+  // A compound typed as one word: its two parts, where both are words of the catalogue (has: is
+  // a word key in the index) ("ontmoetingsplek" -> "ontmoeting" + "plek"), the longest last part
+  // first; null when there are none.
+  CI.compoundParts = function (word, has) {
+    if (word.length > LONGEST) return null;
+    for (var i = CI.PART; i <= word.length - CI.PART; i++) {
+      var head = word.slice(i);
+      if (CI.isStopWord(head) || !has(CI.wordKey(head))) continue;
+      var left = word.slice(0, i);
+      var bases = [left].concat(LINKS.filter(function (link) { return left.slice(-link.length) === link; })
+        .map(function (link) { return left.slice(0, -link.length); }));
+      for (var b = 0; b < bases.length; b++) {
+        if (bases[b].length >= CI.PART && !CI.isStopWord(bases[b]) && has(CI.wordKey(bases[b]))) return [bases[b], head];
+      }
+    }
+    return null;
+  };
 })(window.CI = window.CI || {});
