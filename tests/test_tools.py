@@ -12,23 +12,11 @@ from collections import Counter
 
 import pytest
 
-from conftest import make_catalog, only_files, recording_errors
+from conftest import only_files, recording_errors
+from linked_records import records  # noqa: F401 (a fixture)
 
 TOOL_FOLDERS = {"catalogus", "vergelijk", "matrix", "afwegen"}
 NEWEST = "29 februari 2020"  # the fixture's newest record date (kan-wel's `checked`)
-
-
-@pytest.fixture(scope="module")
-def records(tmp_path_factory):
-    """The fixture catalogue as the build sees it: defaults filled in, links made."""
-    from catalog.graph.link import build_graph
-    from catalog.records.load import load_catalog
-    from catalog.records.schema import apply_defaults
-
-    catalog = load_catalog(make_catalog(tmp_path_factory.mktemp("records")))
-    apply_defaults(catalog)
-    catalog.graph = build_graph(catalog)
-    return catalog
 
 
 class Site:

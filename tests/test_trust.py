@@ -10,21 +10,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import build_site, make_catalog
+from linked_records import records  # noqa: F401 (a fixture)
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
-
-
-@pytest.fixture(scope="module")
-def records(tmp_path_factory):
-    """The fixture catalogue as the build sees it: defaults filled in, links made."""
-    from catalog.graph.link import build_graph
-    from catalog.records.load import load_catalog
-    from catalog.records.schema import apply_defaults
-
-    catalog = load_catalog(make_catalog(tmp_path_factory.mktemp("records")))
-    apply_defaults(catalog)
-    catalog.graph = build_graph(catalog)
-    return catalog
 
 
 def pages_of(folder):

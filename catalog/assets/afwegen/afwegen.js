@@ -96,21 +96,6 @@
     return parts.join(" \u00b7 ");
   }
 
-  // The record page's recognition and source age, as the comparison shows them (vergelijk.js).
-  var today = new Date().toISOString().slice(0, 10);
-
-  function recognition(item) {
-    var r = item.recognition;
-    var text = r.level + (r.detail ? ", " + r.detail : "");
-    if (r.flag_from && r.flag_from < today) text += " (" + r.flag + ")";
-    return text;
-  }
-
-  function sourceAge(item) {
-    if (!item.newest_source) return "onbekend (geen bron noemt een datum)";
-    return item.newest_source + (item.old_sources_from && item.old_sources_from < today ? " (bronnen meer dan 5 jaar oud)" : "");
-  }
-
   function el(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
@@ -131,8 +116,8 @@
       li.appendChild(heading);
       var reasons = el("ul", undefined, "ci-reasons");
       entry.reasons.forEach(function (text) { reasons.appendChild(el("li", text)); });
-      reasons.appendChild(el("li", "erkenning: " + recognition(item), "ci-reason-evidence"));
-      reasons.appendChild(el("li", "nieuwste bron: " + sourceAge(item), "ci-reason-age"));
+      reasons.appendChild(el("li", "erkenning: " + CI.recognition(item), "ci-reason-evidence"));
+      reasons.appendChild(el("li", "nieuwste bron: " + CI.sourceAge(item), "ci-reason-age"));
       li.appendChild(reasons);
       return li;
     }));

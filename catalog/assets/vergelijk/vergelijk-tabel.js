@@ -1,13 +1,13 @@
 // The comparison's table (/vergelijk/): a column per chosen intervention; first what they are,
 // then the decision rows (which say "Onbekend" where the sources are silent, as on the record
 // page), then their werkzame elementen, shared ones first. vergelijk.js keeps the choice (the
-// address, the picker, the status) and calls CI.compareTable. Contributors' text only ever
+// address, the picker, the status) and calls CI.compareTable; erkenning.js, loaded before it,
+// gives the recognition and source-age text that the helper shows too. Contributors' text only ever
 // reaches the page as text (textContent).
 (function (CI) {
   "use strict";
 
   var UNKNOWN = "Onbekend: de bronnen noemen dit niet";
-  var today = new Date().toISOString().slice(0, 10);
 
   function orUnknown(value) {
     return value === null || value === undefined || value === "" || (value.join && !value.length) ? UNKNOWN : value;
@@ -15,21 +15,6 @@
 
   function joined(list, separator) {
     return list && list.length ? list.join(separator) : UNKNOWN;
-  }
-
-  // One recognition display everywhere (the record page, cards, the helper): level, who and
-  // when, and the mark once it is due (the build gives the day, the reader's browser today).
-  function recognition(item) {
-    var r = item.recognition;
-    var text = r.level + (r.detail ? ", " + r.detail : "");
-    if (r.flag_from && r.flag_from < today) text += " (" + r.flag + ")";
-    return text;
-  }
-
-  function sourceAge(item) {
-    if (!item.newest_source) return "onbekend (geen bron noemt een datum)";
-    var old = item.old_sources_from && item.old_sources_from < today;
-    return item.newest_source + (old ? " (bronnen meer dan 5 jaar oud)" : "");
   }
 
   function contact(item) {
@@ -47,8 +32,8 @@
     ["soort", "Soort", function (i) { return orUnknown(i.kind); }],
     ["doelgroepen", "Doelgroepen", function (i) { return joined(i.target_groups, ", "); }],
     ["themas", "Thema's", function (i) { return joined(i.themes, ", "); }],
-    ["erkenning", "Erkenning", recognition],
-    ["nieuwste-bron", "Nieuwste bron", sourceAge],
+    ["erkenning", "Erkenning", CI.recognition],
+    ["nieuwste-bron", "Nieuwste bron", CI.sourceAge],
     ["kosten", "Kosten", function (i) { return orUnknown(i.costs); }],
     ["duur", "Duur", function (i) { return orUnknown(i.duration); }],
     ["uitvoering", "Wie voert uit", function (i) { return joined(i.implementers, "; "); }],
