@@ -4,6 +4,8 @@ that the date is unknown and who reported the level, never 'Niet beoordeeld'."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -49,4 +51,15 @@ def test_card_and_comparison_say_the_same(site):
     assert item["recognition"] == {  # one display (text.recognition), as on the record page and the card
         "level": "Goed beschreven", "detail": f"beoordeeld door Een panel van beoordelaars ({WHEN})",
         "flag_from": "2027-02-07", "flag": "meer dan 5 jaar oud",
+    }
+
+
+def test_the_csv_names_the_report(site):
+    """catalogus.csv gives the document that reported the level, as catalogus.json does (reported_in)."""
+    rows = list(csv.DictReader(io.StringIO((site / "catalogus.csv").read_text("utf-8-sig")), delimiter=";"))
+    reported = {row["slug"]: [row[k] for k in ("beoordeeld_op", "oordeel_gemeld_in", "oordeel_gemeld_door", "oordeel_gemeld_op", "oordeel_gemeld_url")] for row in rows}
+    assert reported == {
+        "buurtfeest": ["2019-06", "", "", "", ""],
+        "kan-wel": ["", "", "", "", ""],
+        "wijkgesprek": ["", "Nieuwsbericht", "Testuitgever", "2022-02-07", "https://www.voorbeeld.nl/bericht"],
     }

@@ -244,6 +244,12 @@ def test_a_copy_shows_as_kopie_van_its_original(tmp_path):
     item = next(i for i in data["items"] if i["slug"] == "kan-wel")
     assert item["sources"] == [{"text": "Testbron, Testuitgever (1 mei 2011). Kopie op 5dok.net van: Het origineel, De Uitgever",
                                 "url": "https://www.voorbeeld.nl/origineel.pdf"}]
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
+    assert ld["citation"] == [{
+        "@type": "CreativeWork", "name": "Testbron", "url": "https://5dok.net/document/kan-wel.html",
+        "datePublished": "2011-05-01", "publisher": "Testuitgever", "description": "Kopie op 5dok.net van: Het origineel, De Uitgever",
+        "isBasedOn": {"@type": "CreativeWork", "name": "Het origineel", "publisher": "De Uitgever", "url": "https://www.voorbeeld.nl/origineel.pdf"},
+    }]
 
 
 def test_live_copies_name_their_original_and_the_2014_article_its_publisher():

@@ -111,6 +111,11 @@ def published_schema() -> dict[str, Any]:
     }
 
 
+def _reported_in(record: Record) -> dict[str, Any]:
+    """The document that reported a recognition whose own date no source gives (or {})."""
+    return (record.data["assessment"] or {}).get("reported_in") or {}
+
+
 CSV_COLUMNS = (
     ("slug", lambda r, lab: r.slug),
     ("titel", lambda r, lab: r.data["title"]),
@@ -121,6 +126,10 @@ CSV_COLUMNS = (
     ("beoordeeld_op", lambda r, lab: (r.data["assessment"] or {}).get("date")),
     ("geldig_tot", lambda r, lab: (r.data["assessment"] or {}).get("valid_until")),
     ("oordeel_url", lambda r, lab: (r.data["assessment"] or {}).get("url")),
+    ("oordeel_gemeld_in", lambda r, lab: _reported_in(r).get("title")),
+    ("oordeel_gemeld_door", lambda r, lab: _reported_in(r).get("publisher")),
+    ("oordeel_gemeld_op", lambda r, lab: _reported_in(r).get("date")),
+    ("oordeel_gemeld_url", lambda r, lab: _reported_in(r).get("url")),
     ("doelgroepen", lambda r, lab: lab["target_groups"]),
     ("themas", lambda r, lab: lab["themes"]),
     ("werkzame_elementen", lambda r, lab: lab["elements"]),

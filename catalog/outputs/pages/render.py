@@ -26,7 +26,7 @@ from catalog.outputs.pages import tool_pages
 from catalog.outputs.pages.cards import CATALOGUE_PAGE, ResultCards
 from catalog.outputs.pages.parts import REASSESSMENT_SOURCES, RECOGNITION_YEARS, HtmlParts
 from catalog.outputs.scriptjson import script_json
-from catalog.outputs.text import body_sections, dutch_date, escape
+from catalog.outputs.text import body_sections, copy_text, dutch_date, escape
 from catalog.records.load import Catalog, Record
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -201,11 +201,7 @@ class Renderer(HtmlParts, ResultCards):
             data["keywords"] = [self.label("themes", s) for s in d["themes"]] + [self.catalog.elements[e].data["title"] for e in d["elements"]]
         else:
             data["inDefinedTermSet"] = "Werkzame elementen"
-        data["citation"] = [
-            {k: v for k, v in (("@type", "CreativeWork"), ("name", s["title"]), ("url", s["url"]),
-                               ("datePublished", str(s["date"]) if s["date"] else None), ("publisher", s["publisher"])) if v}
-            for s in d["sources"]
-        ]
+        data["citation"] = [_citation(s) for s in d["sources"]]
         return Markup(f'<script type="application/ld+json">{script_json(data)}</script>')
 
     def redirect_pages(self) -> list[Page]:
@@ -276,3 +272,22 @@ def _after_front_matter(page: str, insert: str) -> str:
 
 def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any], facets: list[dict], interventions: bool = True) -> list[Page]:
     return Renderer(catalog, graph, site, facets).pages(interventions)
+
+
+def _citation(source: dict) -> dict[str, Any]:
+    """A source for JSON-LD; a copy on a document-sharing site says so and names its original."""
+    work = _work(("name", source["title"]), ("url", source["url"]), ("datePublished", str(source["date"]) if source["date"] else None),
+                 ("publisher", source["publisher"]), ("description", _capital(copy_text(source))))
+    original = source.get("original")
+    if original:
+        work["isBasedOn"] = _work(("name", original["title"]), ("url", original.get("url")),
+                                  ("publisher", original.get("publisher")), ("author", original.get("author")))
+    return work
+
+
+def _work(*pairs: tuple[str, Any]) -> dict[str, Any]:
+    return {"@type": "CreativeWork", **{k: v for k, v in pairs if v}}
+
+
+def _capital(text: str | None) -> str | None:
+    return text[0].upper() + text[1:] if text else text
