@@ -138,7 +138,7 @@ def test_every_rule_has_a_fixture():
         "plausible_dates": "future-date", "reserved_slug": "reserved-slug",
         "unassessed_without_assessment": "unassessed-with-assessment",
         "five_headings": "fixed-headings", "followable_sources": "source-without-url",
-        "copies_name_their_original": "copy-without-original",
+        "copies_name_their_original": "copy-without-original", "contacts_have_their_year": "contact-without-year",
         "assessment_date_or_report": "assessment-date",
         "quoted_title": "word-processor-text",
         "own_words": "seed-copy",
@@ -196,7 +196,7 @@ def test_checked_after_today_is_refused(valid_catalog, capsys):
     path.write_text(path.read_text("utf-8").replace("checked: 2020-02-29", f"checked: {soon.isoformat()}"), "utf-8")
     code, lines, _ = run_cli(capsys, "--root", valid_catalog, "check")
     assert (code, lines) == (1, [
-        f"interventions/kan-wel.md:22: checked: '{soon.isoformat()}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)",
+        f"interventions/kan-wel.md:23: checked: '{soon.isoformat()}' ligt in de toekomst; controleer het jaartal (deze datum kan niet later zijn dan vandaag)",
         "1 fout in 1 bestand (van 7 gecontroleerd).",
     ])
 

@@ -111,7 +111,7 @@ def test_compare_from_an_address(tab, site, records):
     for row in ("kosten", "training", "randvoorwaarden", "uitvoering"):
         assert facts[row][1:] == [unknown] * 3, row
     assert facts["ontwikkelaar"] == ["Ontwikkelaar", "Testorganisatie", unknown, unknown]
-    assert facts["contact"] == ["Contact of meer informatie", "info@voorbeeld.nl, https://www.voorbeeld.nl", unknown, unknown]
+    assert facts["contact"] == ["Contact of meer informatie", "info@voorbeeld.nl, https://www.voorbeeld.nl (volgens een bron uit 2011)", unknown, unknown]
     assert tab.locator("tr[data-row='contact'] td a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
         "mailto:info@voorbeeld.nl", "https://www.voorbeeld.nl"]
     assert facts["varianten"] == ["Varianten", "Een variant voor jongeren", unknown, unknown]

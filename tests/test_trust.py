@@ -201,6 +201,13 @@ def test_contact_links_with_the_year_of_their_source(records):
     )
 
 
+def test_the_record_page_and_its_werkkaart_give_the_contact_with_its_year(bundled):
+    """The decision rows (also the printed werkkaart) show the year of the source that named the contact."""
+    html = (bundled / "site" / "interventies" / "kan-wel" / "index.html").read_text("utf-8")
+    assert ('<dt>Contact of meer informatie</dt><dd><a href="mailto:info@voorbeeld.nl">info@voorbeeld.nl</a>, '
+            '<a href="https://www.voorbeeld.nl">https://www.voorbeeld.nl</a> (volgens een bron uit 2011)</dd>') in html
+
+
 def test_checked_is_the_only_date_shown_and_only_where_set(bundled):
     """`checked` (a second reader compared the record with its sources) shows as 'Gecontroleerd op';
     a record without it shows no date of ours at all (issue 28)."""

@@ -96,8 +96,31 @@ def copies_name_their_original(record: Record, validators) -> Iterator[Problem]:
             )
 
 
+def contacts_have_their_year(record: Record, validators) -> Iterator[Problem]:
+    """A contact person, e-mail address or phone number comes with the year of the source that
+    names it: the site shows that year, so a reader sees how old the contact may be (issue 28)."""
+    developer = record.data.get("developer")
+    if not isinstance(developer, dict) or "year" in developer:
+        return
+    given = [name for field, name in CONTACT_FIELDS if developer.get(field)]
+    if given:
+        yield Problem(
+            record.path, record.parsed.line_of(("developer",)), "developer.year",
+            f"verplicht veld ontbreekt; bij {_and(given)} hoort het jaar van de bron die deze gegevens noemt, zoals year: 2016 "
+            "(het jaar van die bron, niet van vandaag), zodat lezers zien hoe oud ze zijn. "
+            "Noemt geen bron met een jaar deze gegevens? Laat ze dan weg",
+        )
+
+
+CONTACT_FIELDS = (("contact", "een naam (contact)"), ("email", "een e-mailadres (email)"), ("phone", "een telefoonnummer (phone)"))
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
 def _text(heading_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", heading_html)).strip()
 
 
-RULES = (five_headings, followable_sources, copies_name_their_original)
+RULES = (five_headings, followable_sources, copies_name_their_original, contacts_have_their_year)
