@@ -1,7 +1,8 @@
-"""A killed build: `build_catalog.py site` over a few hundred generated records, killed (SIGKILL,
-the whole process group: the main process and its second process) at several points. The
-previous site and zip stay byte for byte; the next build removes what the killed ones left
-(.site-*, .catalogus-offline-*) and builds the same site again."""
+"""A killed build: `build_catalog.py site` over generated records, killed (SIGKILL, the whole
+process group: the main process and its second process) at several points, each found from the
+build's progress lines and its folders rather than by waiting a fixed time. The previous site and
+zip stay byte for byte; each kill leaves its temporary folders (.site-*, .catalogus-offline-*),
+and the next build removes them and builds the same site again."""
 
 from __future__ import annotations
 
@@ -22,9 +23,25 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from generate import generate  # noqa: E402
 
-RECORDS = 200
-# Progress lines of the build (stderr) at which it is killed, and how long after them.
-KILL_POINTS = [("gecontroleerd", 0), ("pagina's geschreven", 2.0), ("mkdocs klaar", 0), ("offline versie gemaakt", 0)]
+RECORDS = 40  # every kill point below is found from the build itself, not timed: a few records do
+
+
+def _mkdocs_writing(tmp: Path) -> bool:
+    """mkdocs has written a page into its staging folder beside the site."""
+    return any((tmp / "out").glob(".site-*/*/index.html"))
+
+
+STAGED = [".catalogus-offline-", ".site-"]  # the zip's work folder and mkdocs's staging folder
+# Progress line of the build (stderr) after which it is killed, what must hold before the kill
+# (None: kill at once), and the temporary folders the killed build may leave (kinds: the names
+# without their 8 random characters). Killed just before the swap, it may already have moved the
+# old site aside (.site-old) and the new one in place: still the same bytes.
+KILL_POINTS = [
+    ("gecontroleerd", None, [[".catalogus-offline-"]]),  # both processes run, before any page
+    ("pagina's geschreven", _mkdocs_writing, [STAGED]),  # mkdocs halfway
+    ("mkdocs klaar", None, [STAGED]),  # the index goes into the new site
+    ("offline versie gemaakt", None, [STAGED, [".catalogus-offline-", ".site-old"]]),  # the swap
+]
 
 
 def _command(tmp: Path) -> list[str]:
@@ -66,14 +83,17 @@ def _gone(group: int) -> bool:
     return False
 
 
-def _killed_at(tmp: Path, line: str, delay: float) -> None:
+def _killed_at(tmp: Path, line: str, ready) -> None:
     process = subprocess.Popen(_command(tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         seen = []
         for output in process.stderr:
             seen.append(output)
             if line in output:
-                time.sleep(delay)
+                deadline = time.monotonic() + 60
+                while ready and not ready(tmp):
+                    assert process.poll() is None and time.monotonic() < deadline, f"the build ended before it was ready to be killed after '{line}'"
+                    time.sleep(0.01)
                 break
         else:
             pytest.fail(f"the build ended before '{line}': {''.join(seen)[-2000:]}")
@@ -90,14 +110,13 @@ def test_killed_builds_keep_the_previous_site_and_zip_and_the_next_build_sweeps(
     assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
     before = _fingerprint(tmp_path)
     assert _leftovers(tmp_path) == []
-    litter = set()
-    for line, delay in KILL_POINTS:
-        _killed_at(tmp_path, line, delay)
+    for line, ready, kinds in KILL_POINTS:
+        _killed_at(tmp_path, line, ready)
         assert _fingerprint(tmp_path) == before, f"killed after '{line}'"
-        litter.update(_leftovers(tmp_path))
-    # The kills did leave temporary folders (else this test would prove nothing about sweeping).
-    assert any(re.fullmatch(r"\.site-[a-z0-9_]{8}", name) for name in litter), litter
-    assert any(re.fullmatch(r"\.catalogus-offline-[a-z0-9_]{8}", name) for name in litter), litter
+        # What this kill left (the next build sweeps the previous one's first): the build was
+        # caught before its swap, else this test would prove nothing about sweeping.
+        litter = _leftovers(tmp_path)
+        assert [re.sub(r"(?<=-)[a-z0-9_]{8}$", "", name) for name in litter] in kinds, (line, litter)
     again = subprocess.run(_command(tmp_path), capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
     assert _leftovers(tmp_path) == []
