@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from browser import browser_figures, fulltext_figures, matrix_figures  # noqa: E402
 from builds import best, build_figures, folder_size, index_seconds, preview_seconds, run_measured, site_figures, yaml_floor  # noqa: E402
 from generate import REPO, generate  # noqa: E402
-from report import print_budgets, print_table  # noqa: E402
+from report import print_budgets, print_search_budgets, print_table  # noqa: E402
 
 
 SMOKE_HOSTILE = 12  # the 10 records with 60 elements and the one with the tags body, and one more
@@ -65,9 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help=(
         "alleen kijken of elke regel gemaakt wordt (voor de tests): 20 interventies, 1 beurt, de vijandige invoer bij "
         f"{SMOKE_HOSTILE} en de offline zip van tests/fixtures/valid; de cijfers zeggen dan niets"))
+    parser.add_argument("--only", choices=["search"], help=(
+        "search: alleen zoeken op de telefoon (issues 27 en 29), per grootte één bouw van de site en dan Chromium; "
+        "snel: --sizes 1000 5000 20000 --only search"))
     args = parser.parse_args(argv)
     if args.smoke:
         args.sizes, args.runs = [20], 1
+    if args.only == "search":
+        return search_only(args.sizes)
     least = 1 if args.smoke else 3  # check and the YAML floor: the best of at least 3 turns
 
     rows = []
@@ -103,6 +108,29 @@ def main(argv: list[str] | None = None) -> int:
     print_budgets(rows, browser=not args.no_browser)
     print_bundle(REPO / "tests" / "fixtures" / "valid" if args.smoke else REPO)
     print_hostile(SMOKE_HOSTILE if args.smoke else 1000, least)
+    return 0
+
+
+def search_only(sizes: list[int]) -> int:
+    """--only search: per size one plain build of the site (`build_catalog.py build`, the same
+    site `make site` makes, without the offline zip and without the baselines), then the phone
+    profile in Chromium: first results, the query update, and full-text search (issue 29)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            root = generate(Path(tmp) / f"n{size}", size)
+            built = run_measured(str(REPO / "build_catalog.py"), "--root", str(root), "build")["seconds"]
+            row = {"n": size}
+            row.update(browser_figures(root / "site", phone=True))
+            row.update(fulltext_figures(root / "site"))
+            rows.append(row)
+            print(f"{size}: gebouwd in {built:.0f} s", file=sys.stderr, flush=True)
+            shutil.rmtree(root, ignore_errors=True)
+    print("N | tel. eerste s | tel. kB vooraf | tel. zoek ms | tel. alle tekst s | zoekbestanden kB | na eerste kB")
+    for r in rows:
+        print(f"{r['n']} | {r['phone_first_s']:.2f} | {r['phone_kb']:.0f} | {r['phone_query_ms']:.1f} | {r['phone_fulltext_s']:.2f} | "
+              f"{r['phone_query_kb']:.0f} | {r['phone_after_kb']:.0f}")
+    print_search_budgets(rows)
     return 0
 
 

@@ -41,6 +41,23 @@ def test_bench_smoke_prints_every_line():
     assert lines[-1].startswith("check 12 met 192 kB onafgemaakte tags < 2 s: ")
 
 
+def test_bench_only_search_prints_the_search_lines():
+    """--only search (issues 27 and 29): one build per size, then only the phone's search lines."""
+    result = subprocess.run([sys.executable, REPO / "bench" / "bench.py", "--smoke", "--only", "search"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "N | tel. eerste s | tel. kB vooraf | tel. zoek ms | tel. alle tekst s | zoekbestanden kB | na eerste kB"
+    assert lines[1].startswith("20 | ")
+    assert [line.split(":")[0] for line in lines[2:]] == [
+        "telefoon, bytes voor de eerste resultaten groeien niet met de catalogus (max <= 1,1x min)",
+        "telefoon 20, zoeken in alle tekst ('gesprekken' in het adres) < 2 s na het begin",
+        "telefoon 20, bytes van de eerste zoekvraag in alle tekst <= 150 kB",
+        "telefoon, bytes van de eerste zoekvraag groeien niet met de catalogus (max <= 1,3x min)",
+        "telefoon 20, zoeken p75 < 100 ms",
+    ]
+    assert "20: gebouwd in " in result.stderr
+
+
 def test_peak_memory_counts_the_child_processes_too():
     # The build runs two processes at once; the largest of them alone understates the peak.
     child = "import time; block = b'x' * (150 << 20); time.sleep(1)"

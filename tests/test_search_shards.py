@@ -74,10 +74,12 @@ COMPARE = """([p, queries]) => {
       if (!asked.length) break;
       const now = asked;
       asked = [];
+      const arrived = [];
       now.forEach(name => {
         loaded.push(name);
-        if (name === "words") sharded.setWords(words); else sharded.addShard(name, window.CATALOG_SHARDS[name]);
+        if (name === "words") sharded.setWords(words); else arrived.push([name, window.CATALOG_SHARDS[name]]);
       });
+      if (arrived.length) sharded.addShards(arrived);
     }
     return [q, shape(single, q), shape(sharded, q), loaded];
   });

@@ -12,7 +12,7 @@ from typing import Any
 from catalog.outputs.scriptjson import script_string
 from catalog.records.load import Catalog, Record
 
-CARDS_PER_FILE = 500  # cards per classic script (the catalogue page and its data)
+CARDS_PER_FILE = 50  # cards per classic script: the page loads those of the results shown first (issue 29)
 MAX_COMPARE = 4  # interventions side by side (the comparison page and its data)
 
 # Decided in issue 28: the texts CC BY 4.0 (LICENSES/CC-BY-4.0.txt), the code EUPL-1.2 (LICENSE).

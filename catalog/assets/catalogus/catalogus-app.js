@@ -35,10 +35,9 @@
   var items = [];
   var byTitle = []; // places in data.items (the card files follow that order), in title order
   var evidence = null; // per place: how strong its evidence is, for sorting
-  var copies = Object.create(null); // slug -> card element, made once
+  var cards = null; // CI.createCards, once the data is there
   var shown = "";
   var cardsMissing = false;
-  Array.prototype.forEach.call(list.children, function (card) { copies[card.getAttribute("data-slug")] = card; });
 
   var history_ = CI.History(function () { return CI.toHash(state, facets); });
   var view = CI.createView({
@@ -58,18 +57,6 @@
       queryField.focus();
     }
   });
-
-  function card(i) {
-    var slug = items[i].slug;
-    if (!copies[slug]) {
-      var file = (window.CATALOG_CARDS || {})[Math.floor(i / data.cardsPerFile)];
-      if (!file) return null; // its file is still loading: update() runs again when it is there
-      var template = document.createElement("template");
-      template.innerHTML = file[i % data.cardsPerFile]; // made by the build, escaped there
-      copies[slug] = template.content.firstElementChild;
-    }
-    return copies[slug];
-  }
 
   function compute(st) {
     var scores = search.scores(st.q);
@@ -116,25 +103,25 @@
     var full = sortResults(r.found, r.scores);
     view.showCounts(CI.optionCounts(facets, r.pool, r.masks, r.found.length, state), state);
     var places = r.found.slice(0, state.limit);
-    var cards = [];
+    var shownCards = [];
     places.forEach(function (i) {
-      var c = card(i);
-      if (c) cards.push(c);
+      var c = cards.card(i);
+      if (c) shownCards.push(c);
     });
-    cardsMissing = cards.length < places.length;
+    cardsMissing = shownCards.length < places.length;
     var n = r.found.length;
     var note = search.explain(state.q); // a corrected word, or the records with the most words
-    var key = places.join() + "/" + cards.length + "/" + full + "/" + n;
+    var key = places.join() + "/" + shownCards.length + "/" + full + "/" + n;
     if (key !== shown) {
-      var nodes = cards.slice();
-      if (full < n && full < cards.length) {
+      var nodes = shownCards.slice();
+      if (full < n && full < shownCards.length) {
         partialLine.textContent = "Ook gevonden met een deel van uw woorden (" + (n - full) + ")";
         nodes.splice(full, 0, partialLine);
       }
       list.replaceChildren.apply(list, nodes);
     }
     shown = key;
-    view.showWhy(places, cards, note, items, r.scores);
+    view.showWhy(places, shownCards, note, items, r.scores);
 
     var searching = state.q.trim() && !search.ready();
     status.textContent = (full < n ? CI.plural(full) + " met al uw woorden; ook " + (n - full) + " met een deel ervan" : CI.plural(n)) +
@@ -145,7 +132,9 @@
     view.showEmpty(searching || note.pending || note.loading ? 1 : n, state, note, data.items.length);
     view.showPanelButtons(n, state);
     // Words searched in all text, with the index shards they need and the cards shown (bench/).
-    root.toggleAttribute("data-search-done", !!(state.q.trim() && search.ready() && !note.loading && !note.pending && !cardsMissing));
+    var done = search.ready() && !note.loading && !note.pending && !cardsMissing;
+    root.toggleAttribute("data-search-done", !!(state.q.trim() && done));
+    if (!state.q.trim() || done) cards.loadRest(); // the results typed for have their cards first
     var rest = n - places.length;
     more.hidden = rest <= 0;
     more.textContent = "Toon meer (nog " + rest + ")";
@@ -243,11 +232,30 @@
     document.body.appendChild(script);
   }
 
+  // The data, and lunr with the index's shard list, download at once; the search starts when
+  // both are there. The card files load as the results need them (catalogus-cards.js).
   function loadData() {
-    var parts = 2; // ready when catalogus-empty.js and the data, cards and index are there
+    var parts = 3; // ready when catalogus-empty.js, the index and every card file are there
     function ready() { if (--parts === 0) root.setAttribute("data-catalog-ready", ""); }
+    var indexHere = false;
     load("catalogus-empty.js", function () { if (data) update(); ready(); });
-    load("catalogus-data.js", function () {
+    ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js", "catalogus-rank.js", "catalogus-shards.js",
+      "catalogus-typos.js"].forEach(function (name) { load(name, null, true); });
+    load("catalogus-index.js", function () {
+      indexHere = true;
+      if (data) startSearch();
+    }, true);
+    function startSearch() {
+      CI.loadShardsFor(search, load, root, update); // the shards a query needs, as it needs them
+      search.setIndex(window.CATALOG_INDEX);
+      update();
+      ready();
+    }
+    var both = 2; // the data and catalogus-cards.js, downloaded at once
+    load("catalogus-cards.js", withData);
+    load("catalogus-data.js", withData);
+    function withData() {
+      if (--both) return;
       data = window.CATALOG;
       facets.forEach(function (facet) {
         facet.field = data.facets.filter(function (f) { return f.key === facet.key; })[0].field;
@@ -267,27 +275,12 @@
           root.setAttribute("data-dutch-ready", "");
         });
       });
+      cards = CI.createCards(data, load, function () { if (cardsMissing) update(); }, ready);
+      Array.prototype.forEach.call(list.children, function (card) { cards.keep(card.getAttribute("data-slug"), card); });
       update();
       root.setAttribute("data-results-ready", "");
-      var waiting = data.cardFiles + 1;
-      function done() {
-        if (--waiting === 0) ready();
-      }
-      for (var k = 0; k < data.cardFiles; k++) {
-        load("catalogus-kaarten-" + k + ".js", function () {
-          if (cardsMissing) update();
-          done();
-        });
-      }
-      ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js", "catalogus-rank.js", "catalogus-shards.js",
-        "catalogus-typos.js"].forEach(function (name) { load(name, null, true); });
-      load("catalogus-index.js", function () {
-        CI.loadShardsFor(search, load, root, update); // the shards a query needs, as it needs them
-        search.setIndex(window.CATALOG_INDEX);
-        update();
-        done();
-      }, true);
-    });
+      if (indexHere) startSearch();
+    }
   }
 
   form.hidden = false;

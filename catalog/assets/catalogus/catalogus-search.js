@@ -249,8 +249,8 @@
       },
       // needed(names): called with the shards (numbers) and "words" a query needs that are not here.
       whenShardsNeeded: function (needed) { needShards = needed; },
-      addShard: function (number, shard) {
-        index = shards.add(number, shard);
+      addShards: function (arrived) { // [number, shard] each
+        index = shards.add(arrived);
         reset();
       },
       setWords: function (text) { // the catalogue's words, most common first

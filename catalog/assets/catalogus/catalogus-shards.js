@@ -141,26 +141,31 @@
       },
       received: function (name) { requested.delete(name); },
       documents: function () { return manifest.documents; },
-      add: function (number, shard) {
-        loaded[number] = shard;
-        requested.delete(number);
+      // Shards ([number, shard] each) that arrived: lunr's index made once for all of them.
+      add: function (arrived) {
+        arrived.forEach(function (pair) {
+          loaded[pair[0]] = pair[1];
+          requested.delete(pair[0]);
+        });
         return index();
       }
     };
   };
 
   // Loads the shards (and the typo list) a query asks for, all at once, with `load` of the page;
-  // data-search-loading on the root while any is on its way, `done` when all are there.
+  // data-search-loading on the root while any is on its way. When the last is there, lunr's
+  // index is made once for all that arrived (not once per shard), then `done`.
   CI.loadShardsFor = function (search, load, root, done) {
-    var onTheWay = 0;
+    var onTheWay = 0, arrived = [];
     search.whenShardsNeeded(function (names) {
       root.setAttribute("data-search-loading", "");
       names.forEach(function (name) {
         onTheWay++;
         load(name === "words" ? "catalogus-woorden.js" : "zoekdeel-" + name + ".js", function () {
           if (name === "words") search.setWords(window.CATALOG_WORDS);
-          else search.addShard(name, window.CATALOG_SHARDS[name]);
+          else arrived.push([name, window.CATALOG_SHARDS[name]]);
           if (--onTheWay) return;
+          if (arrived.length) search.addShards(arrived.splice(0));
           root.removeAttribute("data-search-loading");
           done();
         });

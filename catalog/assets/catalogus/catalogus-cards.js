@@ -1,0 +1,56 @@
+// The catalogue's cards (catalogus-kaarten-N.js, catalog/outputs/pages/cards.py: cardsPerFile
+// cards per file, in the order of CATALOG.items). The files of the results shown load first;
+// the others once the words typed have their results, so full-text results do not wait for
+// every card of the catalogue.
+(function (CI) {
+  "use strict";
+
+  // load(name, done): the page's loader; arrived(): the files the results asked for are here
+  // (once for all of them: each update costs time on a phone); allHere(): every file is.
+  CI.createCards = function (data, load, arrived, allHere) {
+    var requested = new Uint8Array(data.cardFiles);
+    var waiting = data.cardFiles;
+    var asked = 0; // files asked for by card(), on their way
+    var copies = Object.create(null); // slug -> card element, made once
+    var rest = false;
+
+    function request(k, shown) {
+      if (requested[k]) return;
+      requested[k] = 1;
+      if (shown) asked++;
+      load("catalogus-kaarten-" + k + ".js", function () {
+        if (shown) asked--;
+        if (asked === 0) arrived(); // also a file loadRest asked for first, that a result needs now
+        if (--waiting === 0) allHere();
+      });
+    }
+
+    if (!waiting) allHere();
+    return {
+      // A card already in the page, by its slug.
+      keep: function (slug, element) { copies[slug] = element; },
+      // Record i's card, or null while its file loads (asked for here; arrived() when it is in).
+      card: function (i) {
+        var slug = data.items[i].slug;
+        if (!copies[slug]) {
+          var k = Math.floor(i / data.cardsPerFile);
+          var file = (window.CATALOG_CARDS || {})[k];
+          if (!file) {
+            request(k, true);
+            return null;
+          }
+          var template = document.createElement("template");
+          template.innerHTML = file[i % data.cardsPerFile]; // made by the build, escaped there
+          copies[slug] = template.content.firstElementChild;
+        }
+        return copies[slug];
+      },
+      // Every other card file, once (filters and "Toon meer" can show any card).
+      loadRest: function () {
+        if (rest) return;
+        rest = true;
+        for (var k = 0; k < data.cardFiles; k++) request(k, false);
+      }
+    };
+  };
+})(window.CI = window.CI || {});
