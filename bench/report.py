@@ -94,10 +94,14 @@ def print_search_budgets(rows: list[dict]) -> None:
         print(f"telefoon {r['n']}, zoeken in alle tekst ('gesprekken' in het adres) < 2 s na het begin: {verdict(r['phone_fulltext_s'] < 2)} "
               f"({r['phone_fulltext_s']:.2f} s; zoekbestanden {r['phone_query_kb']:.0f} kB, waarvan {r['phone_shards']} indexdeel/delen; "
               f"alles na de eerste resultaten tot dan {r['phone_after_kb']:.0f} kB)")
+    # "Bytes for the first full-text query beyond those before the first results": everything the
+    # page fetched after its first results until the full-text results (data, lunr, shards, cards),
+    # not only the search's own files.
     for r in rows:
-        print(f"telefoon {r['n']}, bytes van de eerste zoekvraag in alle tekst <= 150 kB: {verdict(r['phone_query_kb'] <= 150)} ({r['phone_query_kb']:.0f} kB)")
-    qkb = [r["phone_query_kb"] for r in rows]
-    spread = ", ".join(f"{r['n']}: {r['phone_query_kb']:.0f} kB" for r in rows)
-    print(f"telefoon, bytes van de eerste zoekvraag groeien niet met de catalogus (max <= 1,3x min): {verdict(max(qkb) <= 1.3 * min(qkb))} ({spread})")
+        print(f"telefoon {r['n']}, bytes van de eerste zoekvraag in alle tekst (alles na de eerste resultaten) <= 150 kB: "
+              f"{verdict(r['phone_after_kb'] <= 150)} ({r['phone_after_kb']:.0f} kB, waarvan zoekbestanden {r['phone_query_kb']:.0f} kB)")
+    after = [r["phone_after_kb"] for r in rows]
+    spread = ", ".join(f"{r['n']}: {r['phone_after_kb']:.0f} kB" for r in rows)
+    print(f"telefoon, bytes van de eerste zoekvraag groeien niet met de catalogus (max <= 1,3x min): {verdict(max(after) <= 1.3 * min(after))} ({spread})")
     for r in rows:  # issue 27 at 5,000; the other sizes too
         print(f"telefoon {r['n']}, zoeken p75 < 100 ms: {verdict(r['phone_query_ms'] < 100)} ({r['phone_query_ms']:.1f} ms)")
