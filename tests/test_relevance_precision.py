@@ -15,7 +15,6 @@ Score a built site (for instance one built by an older version), without asserti
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -24,8 +23,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import REPO, build_site, serve_folder  # noqa: E402
-from test_search_relevance import SEARCH_FIXTURE  # noqa: E402
+from conftest import REPO, serve_folder  # noqa: E402
+from test_search_relevance import search_site  # noqa: E402,F401 (a fixture, used by `sites`)
 
 HERE = Path(__file__).parent
 LIVE_CASES = yaml.safe_load((HERE / "relevance_catalogue.yml").read_text("utf-8"))
@@ -126,32 +125,12 @@ def assert_beats_baselines(run: dict) -> None:
         assert engine[0] >= other[0] + MARGIN and engine[1] >= other[1] + MARGIN, (baseline, engine, other)
 
 
-def real_catalogue(root: Path) -> None:
-    for child in root.iterdir():
-        shutil.rmtree(child) if child.is_dir() else child.unlink()
-    for name in ("interventions", "elements"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("taxonomy.yml", "synoniemen.yml"):
-        shutil.copy(REPO / name, root / name)
-
-
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    """The real catalogue built as a site (served) and as the offline zip (unpacked), and the search fixture."""
-    from test_search_relevance import use_search_fixture
-
-    made = {}
-    for name, fill in (("live", real_catalogue), ("fixture", use_search_fixture)):
-        tmp = tmp_path_factory.mktemp(name)
-        (tmp / "root").mkdir()
-        fill(tmp / "root")
-        made[name] = build_site(tmp / "root", tmp, bundle=True)
-    url, stop = serve_folder(made["live"] / "site")
-    furl, fstop = serve_folder(made["fixture"] / "site")
-    yield {"live": url + "catalogus/", "fixture": furl + "catalogus/",
-           "offline": (made["live"] / "unpacked" / "catalogus-offline" / "catalogus" / "index.html").as_uri()}
-    stop()
-    fstop()
+def sites(live_site, live_url, search_site):
+    """The real catalogue served (live_url) and as the offline zip (unpacked), and the search
+    fixture served: the run's shared builds (conftest, test_search_relevance)."""
+    return {"live": live_url + "catalogus/", "fixture": search_site["online"],
+            "offline": (live_site / "unpacked" / "catalogus-offline" / "catalogus" / "index.html").as_uri()}
 
 
 def test_the_set_has_100_queries_of_every_kind():
