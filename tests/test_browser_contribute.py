@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_fixture_site, serve_folder
+from conftest import build_fixture_site, built_once, serve_folder
 
 REPO_URL = "https://github.com/voorbeeld/catalogus"
 ACCOUNT = "U hebt daarvoor een gratis account op GitHub nodig, de website waar deze catalogus wordt bijgehouden."
@@ -15,13 +15,16 @@ ACCOUNT = "U hebt daarvoor een gratis account op GitHub nodig, de website waar d
 def site_with_repository(tmp_path_factory):
     from catalog.site import settings
 
-    config = {**settings.site_config(), "repo_url": REPO_URL + "/"}
-    patch = pytest.MonkeyPatch()
-    patch.setattr(settings, "site_config", lambda: config)
-    try:
-        tmp = build_fixture_site(tmp_path_factory.mktemp("repo"))
-    finally:
-        patch.undo()
+    def make(tmp):
+        config = {**settings.site_config(), "repo_url": REPO_URL + "/"}
+        patch = pytest.MonkeyPatch()
+        patch.setattr(settings, "site_config", lambda: config)
+        try:
+            build_fixture_site(tmp)
+        finally:
+            patch.undo()
+
+    tmp = built_once(tmp_path_factory, "met-repository", make)  # once for the run, also across workers
     url, stop = serve_folder(tmp / "site")
     yield url
     stop()

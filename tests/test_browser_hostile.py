@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site, make_catalog, serve_folder, visible
+from conftest import build_site, built_once, make_catalog, serve_folder, visible
 
 ELEMENTS = 260  # more options than a byte can number
 PROTO = ["__proto__", "toString", "hasOwnProperty", "valueOf", "constructor.prototype"]
@@ -29,17 +29,19 @@ def _element(title: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("proto")
-    root = make_catalog(tmp)
-    taxonomy = root / "taxonomy.yml"
-    taxonomy.write_text(taxonomy.read_text("utf-8").replace(
-        "themes:\n", "themes:\n  constructor: {label: Bouwen, description: Een thema met een lastige naam.}\n"), "utf-8")
-    (root / "elements" / "constructor.md").write_text(_element("Bouwsteen"), "utf-8")
-    for i in range(ELEMENTS):
-        (root / "elements" / f"element-{i:03d}.md").write_text(_element(f"Element {i:03d}"), "utf-8")
-    (root / "interventions" / "constructor.md").write_text(_record("Constructor", ["constructor", "buurtcoach"], ["constructor"]), "utf-8")
-    (root / "interventions" / "tostring.md").write_text(_record("Tostring", [f"element-{ELEMENTS - 1:03d}"], ["veiligheid"]), "utf-8")
-    build_site(root, tmp)
+    def make(tmp):
+        root = make_catalog(tmp)
+        taxonomy = root / "taxonomy.yml"
+        taxonomy.write_text(taxonomy.read_text("utf-8").replace(
+            "themes:\n", "themes:\n  constructor: {label: Bouwen, description: Een thema met een lastige naam.}\n"), "utf-8")
+        (root / "elements" / "constructor.md").write_text(_element("Bouwsteen"), "utf-8")
+        for i in range(ELEMENTS):
+            (root / "elements" / f"element-{i:03d}.md").write_text(_element(f"Element {i:03d}"), "utf-8")
+        (root / "interventions" / "constructor.md").write_text(_record("Constructor", ["constructor", "buurtcoach"], ["constructor"]), "utf-8")
+        (root / "interventions" / "tostring.md").write_text(_record("Tostring", [f"element-{ELEMENTS - 1:03d}"], ["veiligheid"]), "utf-8")
+        build_site(root, tmp)
+
+    tmp = built_once(tmp_path_factory, "proto", make)  # once for the run, also across workers
     url, stop = serve_folder(tmp / "site")
     yield url
     stop()

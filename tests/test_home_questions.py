@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_fixture_site
+from conftest import build_fixture_site, built_once
 
 QUESTIONS = """
 questions:
@@ -27,7 +27,7 @@ def home(tmp_path_factory) -> str:
         path = root / "taxonomy.yml"
         path.write_text(path.read_text("utf-8") + QUESTIONS, "utf-8")
 
-    site = build_fixture_site(tmp_path_factory.mktemp("questions"), before=with_questions) / "site"
+    site = built_once(tmp_path_factory, "vragen", lambda tmp: build_fixture_site(tmp, before=with_questions)) / "site"
     return (site / "index.html").read_text("utf-8")
 
 

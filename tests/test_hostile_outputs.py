@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import build_fixture_site, serve_folder
+from conftest import build_fixture_site, built_once, serve_folder
 from catalog.outputs.scriptjson import script_json, script_string
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -40,7 +40,7 @@ def _hostile(root) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    return build_fixture_site(tmp_path_factory.mktemp("hostile"), before=_hostile) / "site"
+    return built_once(tmp_path_factory, "vijandige-uitvoer", lambda tmp: build_fixture_site(tmp, before=_hostile)) / "site"
 
 
 def test_csv_neutralises_formula_cells(hostile_site):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_fixture_site
+from conftest import build_fixture_site, built_once
 
 REPORTED = (
     "evidence: goed-beschreven\nassessment:\n  by: Een panel van beoordelaars\n  url: https://www.voorbeeld.nl/oordeel\n  reported_in:\n"
@@ -27,7 +27,7 @@ def site(tmp_path_factory) -> Path:
         path = root / "interventions" / "wijkgesprek.md"
         path.write_text(path.read_text("utf-8").replace("evidence: niet-beoordeeld", REPORTED), "utf-8")
 
-    return build_fixture_site(tmp_path_factory.mktemp("reported"), before=reported) / "site"
+    return built_once(tmp_path_factory, "erkenning-gemeld", lambda tmp: build_fixture_site(tmp, before=reported)) / "site"
 
 
 def test_record_page_gives_level_assessor_and_reporter(site):

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import build_site, make_catalog
+from conftest import build_site, built_once, make_catalog
 from linked_records import records  # noqa: F401 (a fixture)
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -290,15 +290,16 @@ def published(tmp_path_factory):
     """The fixture built by `site` (site and zip) with site_url set, as a published fork is."""
     from catalog.site import settings
 
-    tmp = tmp_path_factory.mktemp("published")
-    config = {**settings.site_config(), "site_url": SITE_URL}
-    mp = pytest.MonkeyPatch()
-    mp.setattr(settings, "site_config", lambda: config)
-    try:
-        build_site(make_catalog(tmp), tmp, bundle=True)
-    finally:
-        mp.undo()
-    return tmp
+    def make(tmp):
+        config = {**settings.site_config(), "site_url": SITE_URL}
+        mp = pytest.MonkeyPatch()
+        mp.setattr(settings, "site_config", lambda: config)
+        try:
+            build_site(make_catalog(tmp), tmp, bundle=True)
+        finally:
+            mp.undo()
+
+    return built_once(tmp_path_factory, "gepubliceerd", make)  # once for the run, also across workers
 
 
 def test_zip_holds_a_leesmij(published, bundled):
