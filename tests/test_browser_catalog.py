@@ -6,8 +6,29 @@ import re
 
 import pytest
 
-from conftest import settled, visible
+from conftest import recording_errors, settled, visible
 
+
+@pytest.fixture(scope="module")
+def one_tab(browser):
+    """One page for the many cases of a parametrized test below (see `catalogue_again`)."""
+    context = browser.new_context(locale="nl-NL")
+    yield recording_errors(context.new_page())
+    context.close()
+
+
+@pytest.fixture
+def catalogue_again(one_tab, bundled_url):
+    """What `catalogue` gives (the catalogue page once its index is loaded, no console errors),
+    loaded afresh in the module's one page instead of a new browser context per case; the
+    comparison's ticks (sessionStorage) are cleared after each case."""
+    one_tab.goto("about:blank")
+    one_tab.errors.clear()
+    one_tab.goto(bundled_url + "catalogus/")
+    one_tab.wait_for_selector("html[data-catalog-ready]")
+    yield one_tab
+    one_tab.evaluate("sessionStorage.clear()")
+    assert one_tab.errors == []
 
 
 def status(page) -> str:
@@ -41,11 +62,11 @@ def test_lists_every_intervention(catalogue):
         ("Instrument", ["wijkgesprek"]),        # soort
     ],
 )
-def test_each_facet_filters(catalogue, label, expected):
-    open_elements(catalogue)
-    catalogue.get_by_role("checkbox", name=label, exact=True).check()
-    assert visible(catalogue) == expected
-    assert status(catalogue) == ("1 interventie" if len(expected) == 1 else f"{len(expected)} interventies")
+def test_each_facet_filters(catalogue_again, label, expected):
+    open_elements(catalogue_again)
+    catalogue_again.get_by_role("checkbox", name=label, exact=True).check()
+    assert visible(catalogue_again) == expected
+    assert status(catalogue_again) == ("1 interventie" if len(expected) == 1 else f"{len(expected)} interventies")
 
 
 def test_counts_follow_the_selection(catalogue):
@@ -105,10 +126,10 @@ def test_all_chosen_elements_mode(catalogue):
         ("xyzzy", []),
     ],
 )
-def test_dutch_search(catalogue, query, expected):
-    catalogue.get_by_label("Zoek in titel, samenvatting, beschrijving en kenmerken").fill(query)
-    settled(catalogue)
-    above = catalogue.locator("#ci-live > *").evaluate_all(
+def test_dutch_search(catalogue_again, query, expected):
+    catalogue_again.get_by_label("Zoek in titel, samenvatting, beschrijving en kenmerken").fill(query)
+    settled(catalogue_again)
+    above = catalogue_again.locator("#ci-live > *").evaluate_all(
         "nodes => { const i = nodes.findIndex(n => n.classList.contains('ci-partial-line')); return (i < 0 ? nodes : nodes.slice(0, i)).map(n => n.dataset.slug); }"
     )
     assert sorted(above) == expected
@@ -337,18 +358,18 @@ def test_results_and_facets_work_before_the_search_index_arrives(page, bundled_u
 
 
 @pytest.mark.parametrize("start", [[], ["Professionals"], ["Professionals", "Buurtcoach"]])
-def test_every_count_predicts_the_result_of_ticking_it(catalogue, start):
-    open_elements(catalogue)
+def test_every_count_predicts_the_result_of_ticking_it(catalogue_again, start):
+    open_elements(catalogue_again)
     for label in start:
-        catalogue.get_by_role("checkbox", name=label, exact=True).check()
-    boxes = catalogue.locator(".ci-facet input[type=checkbox]")
+        catalogue_again.get_by_role("checkbox", name=label, exact=True).check()
+    boxes = catalogue_again.locator(".ci-facet input[type=checkbox]")
     for i in range(boxes.count()):
         box = boxes.nth(i)
         if box.is_checked() or box.is_disabled():
             continue
-        predicted = catalogue.locator(f"#{box.get_attribute('id')}-n").inner_text()
+        predicted = catalogue_again.locator(f"#{box.get_attribute('id')}-n").inner_text()
         box.check()
-        assert status(catalogue) == predicted, box.get_attribute("id")
+        assert status(catalogue_again) == predicted, box.get_attribute("id")
         box.uncheck()
 
 
