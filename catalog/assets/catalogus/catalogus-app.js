@@ -243,6 +243,7 @@
       "catalogus-typos.js"].forEach(function (name) { load(name, null, true); });
     load("catalogus-index.js", function () {
       indexHere = true;
+      CI.prefetchShards(state.q, window.CATALOG_INDEX, load);
       if (data) startSearch();
     }, true);
     function startSearch() {

@@ -45,11 +45,16 @@
         }
         return copies[slug];
       },
-      // Every other card file, once (filters and "Toon meer" can show any card).
+      // Every other card file, once (filters and "Toon meer" can show any card), after the
+      // results shown now are painted: adding the scripts takes a while on a phone.
       loadRest: function () {
         if (rest) return;
         rest = true;
-        for (var k = 0; k < data.cardFiles; k++) request(k, false);
+        requestAnimationFrame(function () {
+          setTimeout(function () {
+            for (var k = 0; k < data.cardFiles; k++) request(k, false);
+          }, 0);
+        });
       }
     };
   };

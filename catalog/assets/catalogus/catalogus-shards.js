@@ -75,6 +75,21 @@
     return { version: manifest.version, fields: fields, pipeline: manifest.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors };
   };
 
+  // The shard a term would be in: the last whose first term is not after it (-1: none).
+  function shardOfTerm(firsts, term) {
+    var low = 0, high = firsts.length - 1, found = -1;
+    while (low <= high) {
+      var mid = (low + high) >> 1;
+      if (firsts[mid] <= term) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found;
+  }
+
   // The shards of one catalogue. `set` takes the shard list (INDEX_FILE of shards.py), or the
   // whole index in the compact form of compact_index.py as one shard (tests compare the two).
   CI.createShards = function () {
@@ -83,19 +98,8 @@
     var missing = new Set(); // shard numbers, and "words" for the typo list
     var requested = new Set();
 
-    // The shard a term would be in: the last whose first term is not after it (-1: none).
     function shardOf(term) {
-      var low = 0, high = manifest.shards.length - 1, found = -1;
-      while (low <= high) {
-        var mid = (low + high) >> 1;
-        if (manifest.shards[mid] <= term) {
-          found = mid;
-          low = mid + 1;
-        } else {
-          high = mid - 1;
-        }
-      }
-      return found;
+      return shardOfTerm(manifest.shards, term);
     }
 
     function index() {
@@ -152,6 +156,36 @@
     };
   };
 
+  // Each shard file is asked for once: per shard number the callbacks waiting for it (null: here).
+  var fetched = Object.create(null);
+  function fetchShard(load, name, done) {
+    if (fetched[name] === null) {
+      if (done) setTimeout(done, 0); // not inside the search that asked for it
+      return;
+    }
+    if (fetched[name]) return fetched[name].push(done);
+    fetched[name] = [done];
+    load("zoekdeel-" + name + ".js", function () {
+      var waiting = fetched[name];
+      fetched[name] = null;
+      waiting.forEach(function (f) { if (f) f(); });
+    });
+  }
+
+  // The shards of the words in the address (#q=), asked for as soon as the shard list is here,
+  // while the data still loads, so their search need not wait for them then. What needs the
+  // index (parts of compounds, corrections) follows when the search asks for it.
+  CI.prefetchShards = function (query, manifest, load) {
+    var wanted = Object.create(null);
+    CI.queryWords(query, false).forEach(function (word) {
+      wanted[shardOfTerm(manifest.shards, CI.wordKey(word))] = true;
+      if (word.length < CI.FEW_LETTERS) return;
+      var last = shardOfTerm(manifest.shards, word + "\uffff");
+      for (var i = shardOfTerm(manifest.shards, word); i <= last; i++) wanted[i] = true;
+    });
+    Object.keys(wanted).forEach(function (name) { if (name >= 0) fetchShard(load, +name, null); });
+  };
+
   // Loads the shards (and the typo list) a query asks for, all at once, with `load` of the page;
   // data-search-loading on the root while any is on its way. When the last is there, lunr's
   // index is made once for all that arrived (not once per shard), then `done`.
@@ -161,7 +195,8 @@
       root.setAttribute("data-search-loading", "");
       names.forEach(function (name) {
         onTheWay++;
-        load(name === "words" ? "catalogus-woorden.js" : "zoekdeel-" + name + ".js", function () {
+        var fetch = name === "words" ? function (f) { load("catalogus-woorden.js", f); } : function (f) { fetchShard(load, name, f); };
+        fetch(function () {
           if (name === "words") search.setWords(window.CATALOG_WORDS);
           else arrived.push([name, window.CATALOG_SHARDS[name]]);
           if (--onTheWay) return;
