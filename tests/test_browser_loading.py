@@ -94,6 +94,27 @@ def test_a_shared_link_never_shows_the_unfiltered_first_page(data_held, large):
     assert page.errors == []
 
 
+SHARD_SCRIPTS = "Array.from(document.scripts, s => s.src.replace(/.*\\//, '')).filter(s => s.startsWith('zoekdeel-'))"
+
+
+def test_the_shards_of_a_query_in_the_address_load_while_the_data_does(data_held, large):
+    """'#q=gesprekken': the shards of its word key and its prefix are asked for as soon as the
+    index's shard list is there, while catalogus-data.js is still on its way; the search asks for
+    each shard once, those first (issue 29)."""
+    page, (url, site, slugs) = data_held, large
+    page.goto(url + "catalogus/#q=gesprekken", wait_until="domcontentloaded")
+    page.wait_for_function(f"() => {SHARD_SCRIPTS}.length > 0")
+    early = page.evaluate(SHARD_SCRIPTS)
+    assert len(page.held) == 1 and not page.evaluate("!!window.CATALOG")  # the data is held back still
+    assert 1 <= len(early) <= 2, early
+    page.held[0].continue_()
+    page.wait_for_selector("html[data-catalog-ready]")
+    assert len(visible(page)) == FIRST_PAGE
+    added = page.evaluate(SHARD_SCRIPTS)
+    assert added[:len(early)] == early and len(set(added)) == len(added), added
+    assert page.errors == []
+
+
 def test_a_choice_made_before_the_data_applies_when_it_arrives(data_held, large):
     page, (url, site, slugs) = data_held, large
     page.goto(url + "catalogus/", wait_until="domcontentloaded")
