@@ -13,24 +13,35 @@ from test_tools import Site
 WIDTHS = {"phone": (390, 560), "desktop": (1280, 420)}  # low screens: the panel is longer than the screen
 
 
-@pytest.fixture(params=["online", "offline"])
+@pytest.fixture(scope="module", params=["online", "offline"])
 def site(request, bundled, bundled_url):
     if request.param == "online":
         return Site("online", bundled_url)
     return Site("offline", (bundled / "unpacked" / "catalogus-offline").as_uri() + "/")
 
 
-@pytest.fixture(params=list(WIDTHS))
-def screen(request, browser, site):
+@pytest.fixture(scope="module", params=list(WIDTHS))
+def screen_tab(request, browser, site):
+    """One page per screen and site for all tests of this module (see `screen`)."""
     width, height = WIDTHS[request.param]
     context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": height}, has_touch=request.param == "phone")
-    blocked = only_files(context) if site.kind == "offline" else []
     page = recording_errors(context.new_page())
+    page.blocked = only_files(context) if site.kind == "offline" else []
     page.kind = request.param
     yield page
-    assert page.errors == []
-    assert blocked == []
     context.close()
+
+
+@pytest.fixture
+def screen(screen_tab):
+    """The screen's page, on about:blank with nothing recorded yet; after the test, no console
+    error and (offline) no request that is not file://."""
+    screen_tab.goto("about:blank")
+    screen_tab.errors.clear()
+    screen_tab.blocked.clear()
+    yield screen_tab
+    assert screen_tab.errors == []
+    assert screen_tab.blocked == []
 
 
 def open_catalogue(page, site, fragment: str = "") -> None:
