@@ -52,6 +52,38 @@ def tab(browser, site):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """One page per kind of site ("online", "offline") for the many cases of one test (see
+    `helper_tab`), made when first asked for."""
+    made = {}
+
+    def get(kind: str):
+        if kind not in made:
+            context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+            blocked = only_files(context) if kind == "offline" else []
+            made[kind] = (context, recording_errors(context.new_page()))
+            made[kind][1].blocked = blocked
+        return made[kind][1]
+
+    yield get
+    for context, _ in made.values():
+        context.close()
+
+
+@pytest.fixture
+def helper_tab(tabs, site):
+    """What `tab` gives, in the module's page for `site`: on about:blank with nothing recorded
+    yet; after the test no console error and (offline) no request that is not file://."""
+    page = tabs(site.kind)
+    page.goto("about:blank")
+    page.errors.clear()
+    page.blocked.clear()
+    yield page
+    assert page.errors == []
+    assert page.blocked == []
+
+
 def title(records, slug: str) -> str:
     return records.interventions[slug].data["title"]
 
@@ -374,7 +406,8 @@ def shortlist(page, which: str = "#ci-shortlist") -> list:
 
 
 @pytest.mark.parametrize("choices, status, expected, compare, apart", HELPER_CASES)
-def test_helper_ranks_with_reasons(tab, site, choices, status, expected, compare, apart):
+def test_helper_ranks_with_reasons(helper_tab, site, choices, status, expected, compare, apart):
+    tab = helper_tab
     tab.goto(site.url("afwegen/"))
     tab.wait_for_selector("html[data-helper-ready]")
     for key, values in choices.items():
