@@ -16,7 +16,7 @@ build: site
 test: $(STAMP) $(NODE_STAMP)  ## the whole test suite, on every core, with the 15 slowest tests listed
 	$(PY) -m pytest -q --strict-markers -n auto --durations=15 tests
 
-test-fast: $(STAMP)  ## the inner loop: every test but the browser tests and the slow ones (bench, serve, hostile input)
+test-fast: $(STAMP)  ## the inner loop: every test but the browser tests and the slow ones (bench, serve, hostile input, killed builds)
 	$(PY) -m pytest -q --strict-markers -n auto -m "not browser and not slow" tests
 
 check: $(STAMP)  ## only validate the records

@@ -262,13 +262,17 @@ def visible(page) -> list[str]:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Chromium (added to every test that uses the browser fixture)")
-    config.addinivalue_line("markers", "slow: starts servers or many subprocesses (bench, serve, hostile input)")
+    config.addinivalue_line("markers", "slow: starts servers or many subprocesses (bench, serve, hostile input, killed builds); run first")
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
+    # The slow tests first (in their order; whole modules where the module is marked): under
+    # pytest-xdist the long
+    # tests then start early on both workers instead of one of them ending the run alone.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 PR_SET_CHILD_SUBREAPER = 36

@@ -104,6 +104,7 @@ def _killed_at(tmp: Path, line: str, ready) -> None:
     assert _gone(process.pid), f"processes of the killed build are still running after '{line}'"
 
 
+@pytest.mark.slow
 def test_killed_builds_keep_the_previous_site_and_zip_and_the_next_build_sweeps(tmp_path):
     generate(tmp_path / "c", RECORDS)
     first = subprocess.run(_command(tmp_path), capture_output=True, text=True, timeout=600)

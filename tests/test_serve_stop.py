@@ -62,6 +62,7 @@ def taken_port():
         yield blocker.getsockname()[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT", "SIGHUP"])
 def test_a_taken_port_is_named_and_every_stop_signal_ends_all_processes(stop, tmp_path, taken_port):
     root = make_catalog(tmp_path)
