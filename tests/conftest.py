@@ -270,8 +270,8 @@ def pytest_collection_modifyitems(config, items):
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
     # The slow tests first (in their order; whole modules where the module is marked): under
-    # pytest-xdist the long
-    # tests then start early on both workers instead of one of them ending the run alone.
+    # pytest-xdist the long tests then start early on both workers instead of one of them ending
+    # the run alone.
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
