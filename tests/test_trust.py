@@ -128,22 +128,43 @@ DECISION_ROWS = ["Kosten", "Duur", "Wie voert uit", "Training en materiaal", "Ra
 UNKNOWN = "Onbekend: de bronnen noemen dit niet"
 
 
-def open_page(browser, bundled, bundled_url, where, width, online_path, offline_path):
-    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+@pytest.fixture(scope="module")
+def screens(browser):
+    """One page per screen width (900 px high) for the tests below that open a page online or
+    from file://, made when first asked for; it records uncaught exceptions in `page.errors`."""
+    made = {}
+
+    def get(width: int):
+        if width not in made:
+            context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.errors = []
+            page.on("pageerror", lambda exc, page=page: page.errors.append(str(exc)))
+            made[width] = (context, page)
+        return made[width][1]
+
+    yield get
+    for context, _ in made.values():
+        context.close()
+
+
+def open_page(screens, bundled, bundled_url, where, width, online_path, offline_path):
+    """The page of `where` in the page of this width, loaded afresh (after about:blank), with no
+    exception recorded before it."""
+    page = screens(width)
+    page.goto("about:blank")
+    page.errors.clear()
     if where == "online":
         page.goto(bundled_url + online_path)
     else:
         page.goto((bundled / "unpacked" / "catalogus-offline" / offline_path).as_uri())
-    return context, page
+    return page
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("where", ["online", "file"])
-def test_record_page_says_what_is_unknown_and_how_old(browser, bundled, bundled_url, where, width):
-    context, page = open_page(browser, bundled, bundled_url, where, width, "interventies/wijkgesprek/", "interventies/wijkgesprek.html")
+def test_record_page_says_what_is_unknown_and_how_old(screens, bundled, bundled_url, where, width):
+    page = open_page(screens, bundled, bundled_url, where, width, "interventies/wijkgesprek/", "interventies/wijkgesprek.html")
     facts = dict(page.locator(".ci-facts dt").evaluate_all(
         "dts => dts.map(dt => [dt.textContent, dt.nextElementSibling.innerText.trim()])"))
     assert [name for name in facts if name in DECISION_ROWS] == DECISION_ROWS
@@ -153,13 +174,12 @@ def test_record_page_says_what_is_unknown_and_how_old(browser, bundled, bundled_
     assert page.locator(".ci-facts .ci-unknown").first.is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.errors == []
-    context.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("where", ["online", "file"])
-def test_cards_show_the_recognition_and_source_age_as_the_record_page(browser, bundled, bundled_url, where, width):
-    context, page = open_page(browser, bundled, bundled_url, where, width, "catalogus/", "catalogus/index.html")
+def test_cards_show_the_recognition_and_source_age_as_the_record_page(screens, bundled, bundled_url, where, width):
+    page = open_page(screens, bundled, bundled_url, where, width, "catalogus/", "catalogus/index.html")
     page.wait_for_selector("html[data-catalog-ready]")
     card = page.locator('.ci-result[data-slug="buurtfeest"]')
     assert " ".join(card.locator("p").first.inner_text().split()) == (
@@ -168,7 +188,6 @@ def test_cards_show_the_recognition_and_source_age_as_the_record_page(browser, b
     stale = page.locator('.ci-result[data-slug="kan-wel"] .ci-card-age')
     assert stale.inner_text() == "Nieuwste bron: 2011 bronnen meer dan 5 jaar oud"
     assert stale.locator(".ci-old-sources").is_visible()
-    context.close()
 
 
 def test_cards_added_later_are_marked_too(page, bundled_url):
@@ -363,8 +382,8 @@ def test_feed_entries_carry_their_own_date_and_absolute_links(published):
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("where", ["online", "file"])
-def test_over_page_from_the_footer(browser, bundled, bundled_url, where, width):
-    context, page = open_page(browser, bundled, bundled_url, where, width, "vergelijk/", "vergelijk/index.html")
+def test_over_page_from_the_footer(screens, bundled, bundled_url, where, width):
+    page = open_page(screens, bundled, bundled_url, where, width, "vergelijk/", "vergelijk/index.html")
     page.locator(".md-copyright a", has_text="Over deze catalogus").click()
     page.wait_for_load_state()
     assert page.locator("h1").first.inner_text().rstrip("¶").strip() == "Over deze catalogus"
@@ -373,7 +392,6 @@ def test_over_page_from_the_footer(browser, bundled, bundled_url, where, width):
                         "Een fout melden", "Zelf bijdragen", "Licentie", "Toegankelijkheidsverklaring"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.errors == []
-    context.close()
 
 
 def test_stacked_comparison_has_no_wcag_violations_on_a_phone(browser, bundled_url):
