@@ -4,6 +4,7 @@ leaves no process behind."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
@@ -203,6 +204,33 @@ def page(browser):
     context = browser.new_context(locale="nl-NL")
     yield recording_errors(context.new_page())
     context.close()
+
+
+@pytest.fixture(scope="module")
+def module_page(browser):
+    """One page, made as `page` makes it, for the many cases of one test module: each case starts
+    with `fresh`, since a new browser context per case costs more than most cases."""
+    context = browser.new_context(locale="nl-NL")
+    yield recording_errors(context.new_page())
+    context.close()
+
+
+def fresh(page):
+    """`page` on about:blank with nothing recorded yet (`errors`, and `blocked` where the page
+    has it), so that the next address loads anew even when only its fragment differs."""
+    page.goto("about:blank")
+    page.errors.clear()
+    if hasattr(page, "blocked"):
+        page.blocked.clear()
+    return page
+
+
+@contextlib.contextmanager
+def reused(page):
+    """`fresh(page)` for one case; after it, no console error and no blocked request."""
+    yield fresh(page)
+    assert page.errors == []
+    assert getattr(page, "blocked", []) == []
 
 
 @pytest.fixture

@@ -6,29 +6,20 @@ import re
 
 import pytest
 
-from conftest import recording_errors, settled, visible
-
-
-@pytest.fixture(scope="module")
-def one_tab(browser):
-    """One page for the many cases of a parametrized test below (see `catalogue_again`)."""
-    context = browser.new_context(locale="nl-NL")
-    yield recording_errors(context.new_page())
-    context.close()
+from conftest import fresh, settled, visible
 
 
 @pytest.fixture
-def catalogue_again(one_tab, bundled_url):
+def catalogue_again(module_page, bundled_url):
     """What `catalogue` gives (the catalogue page once its index is loaded, no console errors),
     loaded afresh in the module's one page instead of a new browser context per case; the
     comparison's ticks (sessionStorage) are cleared after each case."""
-    one_tab.goto("about:blank")
-    one_tab.errors.clear()
-    one_tab.goto(bundled_url + "catalogus/")
-    one_tab.wait_for_selector("html[data-catalog-ready]")
-    yield one_tab
-    one_tab.evaluate("sessionStorage.clear()")
-    assert one_tab.errors == []
+    page = fresh(module_page)
+    page.goto(bundled_url + "catalogus/")
+    page.wait_for_selector("html[data-catalog-ready]")
+    yield page
+    page.evaluate("sessionStorage.clear()")
+    assert page.errors == []
 
 
 def status(page) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site, built_once, make_catalog, recording_errors, serve_folder, visible
+from conftest import build_site, built_once, fresh, make_catalog, serve_folder, visible
 
 ELEMENTS = 260  # more options than a byte can number
 PROTO = ["__proto__", "toString", "hasOwnProperty", "valueOf", "constructor.prototype"]
@@ -47,15 +47,6 @@ def hostile_url(tmp_path_factory):
     stop()
 
 
-@pytest.fixture(scope="module")
-def one_tab(browser):
-    """One page for the ten addresses of the catalogue below (each opens after about:blank, with
-    the errors recorded so far cleared) instead of a new browser context each."""
-    context = browser.new_context(locale="nl-NL")
-    yield recording_errors(context.new_page())
-    context.close()
-
-
 def _open(page, url: str, ready: str) -> None:
     page.goto("about:blank")
     page.goto(url)
@@ -79,9 +70,8 @@ ALL = sorted(TITLES)
     # The page split a typed compound at every cut: a word this long held the page for minutes.
     ("q=" + "buurthuis" * 5_000, []),
 ])
-def test_catalogue_with_hostile_addresses(one_tab, hostile_url, fragment, expected):
-    page = one_tab
-    page.errors.clear()
+def test_catalogue_with_hostile_addresses(module_page, hostile_url, fragment, expected):
+    page = fresh(module_page)  # one page for the ten addresses instead of a new context each
     _open(page, hostile_url + "catalogus/#" + fragment, "data-catalog-ready")
     page.wait_for_function("() => !document.documentElement.classList.contains('ci-waiting')")
     assert sorted(visible(page)) == expected

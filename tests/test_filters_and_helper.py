@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import only_files, recording_errors, visible
+from conftest import only_files, recording_errors, reused, visible
 from test_tools import Site
 
 WIDTHS = {"phone": (390, 560), "desktop": (1280, 420)}  # low screens: the panel is longer than the screen
@@ -36,12 +36,8 @@ def screen_tab(request, browser, site):
 def screen(screen_tab):
     """The screen's page, on about:blank with nothing recorded yet; after the test, no console
     error and (offline) no request that is not file://."""
-    screen_tab.goto("about:blank")
-    screen_tab.errors.clear()
-    screen_tab.blocked.clear()
-    yield screen_tab
-    assert screen_tab.errors == []
-    assert screen_tab.blocked == []
+    with reused(screen_tab) as page:
+        yield page
 
 
 def open_catalogue(page, site, fragment: str = "") -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, recording_errors
+from conftest import REPO, fresh
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -34,22 +34,11 @@ THEME_HTML_ERRORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def auditor(browser):
-    """One page for all pages checked by axe below (each test goes to its page and starts with
-    no errors recorded)."""
-    context = browser.new_context(locale="nl-NL")
-    yield recording_errors(context.new_page())
-    context.close()
-
-
 @pytest.mark.parametrize("path", PAGES)
-def test_no_wcag_a_or_aa_violations(auditor, bundled_url, path):
+def test_no_wcag_a_or_aa_violations(module_page, bundled_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = auditor
-    page.goto("about:blank")  # a hash-only change of address would not load the page again
-    page.errors.clear()
+    page = fresh(module_page)
     page.goto(bundled_url + path)
     if path.startswith("catalogus/"):
         page.wait_for_selector("html[data-catalog-ready]")

@@ -6,23 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import recording_errors, visible
+from conftest import fresh, visible
 from test_search_relevance import search_site  # noqa: F401  (the fixture)
 
 
-@pytest.fixture(scope="module")
-def one_tab(browser):
-    """One page for the six cases below instead of a new browser context each."""
-    context = browser.new_context(locale="nl-NL")
-    yield recording_errors(context.new_page())
-    context.close()
-
-
 @pytest.fixture(params=["online", "offline"])
-def searched(request, one_tab, search_site):  # noqa: F811
-    page = one_tab
-    page.goto("about:blank")
-    page.errors.clear()
+def searched(request, module_page, search_site):  # noqa: F811
+    page = fresh(module_page)
     page.goto(search_site[request.param])
     page.wait_for_selector("html[data-catalog-ready]")
     yield page

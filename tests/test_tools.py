@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import only_files, recording_errors
+from conftest import fresh, only_files, recording_errors, reused
 from linked_records import records  # noqa: F401 (a fixture)
 
 TOOL_FOLDERS = {"catalogus", "vergelijk", "matrix", "afwegen"}
@@ -75,13 +75,8 @@ def tabs(browser):
 def helper_tab(tabs, site):
     """What `tab` gives, in the module's page for `site`: on about:blank with nothing recorded
     yet; after the test no console error and (offline) no request that is not file://."""
-    page = tabs(site.kind)
-    page.goto("about:blank")
-    page.errors.clear()
-    page.blocked.clear()
-    yield page
-    assert page.errors == []
-    assert page.blocked == []
+    with reused(tabs(site.kind)) as page:
+        yield page
 
 
 def title(records, slug: str) -> str:
@@ -594,15 +589,6 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, bv. {v['nodes'][0]['target']})" for v in results.response["violations"]]
 
 
-@pytest.fixture(scope="module")
-def auditor(browser):
-    """One page (as `page` makes it) for the seven pages checked by axe below, instead of a new
-    browser context each."""
-    context = browser.new_context(locale="nl-NL")
-    yield recording_errors(context.new_page())
-    context.close()
-
-
 @pytest.mark.parametrize("path, ready", [
     ("vergelijk/", "compare"),
     ("vergelijk/#i=kan-wel&i=wijkgesprek", "compare"),
@@ -612,10 +598,8 @@ def auditor(browser):
     ("afwegen/#thema=leefbaarheid&doelgroep=bewoners&element=kleine-stappen", "helper"),
     ("interventies/kan-wel/", None),
 ])
-def test_no_wcag_violations_on_the_new_pages(auditor, bundled_url, path, ready):
-    page = auditor
-    page.goto("about:blank")  # a hash-only change of address would not load the page again
-    page.errors.clear()
+def test_no_wcag_violations_on_the_new_pages(module_page, bundled_url, path, ready):
+    page = fresh(module_page)
     page.goto(bundled_url + path)
     if ready:
         page.wait_for_selector(f"html[data-{ready}-ready]")

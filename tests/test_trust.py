@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import build_site, built_once, make_catalog
+from conftest import build_site, built_once, fresh, make_catalog
 from linked_records import records  # noqa: F401 (a fixture)
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -151,9 +151,7 @@ def screens(browser):
 def open_page(screens, bundled, bundled_url, where, width, online_path, offline_path):
     """The page of `where` in the page of this width, loaded afresh (after about:blank), with no
     exception recorded before it."""
-    page = screens(width)
-    page.goto("about:blank")
-    page.errors.clear()
+    page = fresh(screens(width))
     if where == "online":
         page.goto(bundled_url + online_path)
     else:
