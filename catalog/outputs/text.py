@@ -51,18 +51,19 @@ def source_text(source: dict) -> str:
 
 
 def copy_text(source: dict) -> str | None:
-    """For a source on a copy site (records/copies.py): 'kopie op 5dok.net van: <titel>, <uitgever>'."""
+    """For a source on a copy site (records/copies.py): 'Kopie op 5dok.net van: <titel>, <uitgever>',
+    a sentence of its own on the record page, in the comparison and in the JSON-LD."""
     from catalog.records.copies import copy_host
 
     host, original = copy_host(source.get("url")), source.get("original")
     if not host:
         return None
     if not original:  # check refuses this; a preview of a record being written may still show it
-        return f"kopie op {host}; het origineel is niet genoemd"
+        return f"Kopie op {host}; het origineel is niet genoemd"
     who = " ".join(str(original.get("publisher") or original.get("author")).split())
     if " ".join(str(original["title"]).split()) == " ".join(str(source["title"]).split()):
-        return f"kopie op {host} van het origineel van {who}"  # the entry already names the document
-    return f"kopie op {host} van: " + " ".join(f"{original['title']}, {who}".split())
+        return f"Kopie op {host} van het origineel van {who}"  # the entry already names the document
+    return f"Kopie op {host} van: " + " ".join(f"{original['title']}, {who}".split())
 
 
 TEXT_OF_HTML = re.compile(r"<[^>]+>")  # tags of cleaned HTML, removed to get the plain text

@@ -60,10 +60,10 @@ def compare_item(catalog: Catalog, record: Record) -> dict[str, Any]:
 
 
 def _source(source: dict) -> dict[str, str | None]:
-    """A source as the comparison lists it: its text ('kopie op ... van: ...' for a copy) and the
+    """A source as the comparison lists it: its text ('Kopie op ... van: ...' for a copy) and the
     address to follow, the original's where it is still online."""
     copy = copy_text(source)
-    text = source_text(source) + (f". {copy[0].upper() + copy[1:]}" if copy else "")
+    text = source_text(source) + (f". {copy}" if copy else "")
     return {"text": text, "url": (source.get("original") or {}).get("url") or source.get("url")}
 
 

@@ -167,7 +167,7 @@ class HtmlParts:
             text = escape(source_text(source))
             copy = copy_text(source)
             if copy:  # the original first: that is what a reader cites
-                text += f'. <span class="ci-copy">{escape(copy[0].upper() + copy[1:])}</span>'
+                text += f'. <span class="ci-copy">{escape(copy)}</span>'
                 original_url = (source.get("original") or {}).get("url")
                 if original_url:
                     text += f'. Origineel: <a href="{escape(original_url)}">{escape(original_url)}</a>'

@@ -277,7 +277,7 @@ def render_pages(catalog: Catalog, graph: Graph, site: dict[str, Any], facets: l
 def _citation(source: dict) -> dict[str, Any]:
     """A source for JSON-LD; a copy on a document-sharing site says so and names its original."""
     work = _work(("name", source["title"]), ("url", source["url"]), ("datePublished", str(source["date"]) if source["date"] else None),
-                 ("publisher", source["publisher"]), ("description", _capital(copy_text(source))))
+                 ("publisher", source["publisher"]), ("description", copy_text(source)))
     original = source.get("original")
     if original:
         work["isBasedOn"] = _work(("name", original["title"]), ("url", original.get("url")),
@@ -287,7 +287,3 @@ def _citation(source: dict) -> dict[str, Any]:
 
 def _work(*pairs: tuple[str, Any]) -> dict[str, Any]:
     return {"@type": "CreativeWork", **{k: v for k, v in pairs if v}}
-
-
-def _capital(text: str | None) -> str | None:
-    return text[0].upper() + text[1:] if text else text
