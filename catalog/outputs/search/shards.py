@@ -93,29 +93,7 @@ def shard_files(compact: dict[str, Any], words: str) -> dict[str, str]:
     n, fields = compact["documents"], len(compact["fields"])
     terms = compact["terms"]
     postings = [lean_postings(p, n, fields) for p in compact["postings"]]
-    groups: list[list[int]] = []  # term numbers per two-letter group, in order
-    for t, term in enumerate(terms):
-        if groups and terms[groups[-1][0]][:GROUP] == term[:GROUP]:
-            groups[-1].append(t)
-        else:
-            groups.append([t])
-    shards: list[list[int]] = []
-    size = 0
-    for group in groups:
-        group_size = sum(_size(terms[t], postings[t]) for t in group)
-        if shards and size + group_size <= SHARD_BYTES:
-            shards[-1] += group
-            size += group_size
-            continue
-        shards.append([])
-        size = 0
-        for t in group:  # a group larger than a shard is cut between its terms
-            one = _size(terms[t], postings[t])
-            if shards[-1] and size + one > SHARD_BYTES:
-                shards.append([])
-                size = 0
-            shards[-1].append(t)
-            size += one
+    shards = _pack(_groups(terms), [_size(term, posting) for term, posting in zip(terms, postings)])
     files = {}
     for i, shard in enumerate(shards):
         files[SHARD_FILE.format(i)] = chunk_script("CATALOG_SHARDS", i, {
@@ -125,3 +103,35 @@ def shard_files(compact: dict[str, Any], words: str) -> dict[str, str]:
         "documents": n, "shards": [terms[s[0]] for s in shards]})
     files[WORDS_FILE] = script("CATALOG_WORDS", words)
     return files
+
+
+def _groups(terms: list[str]) -> list[list[int]]:
+    """Term numbers per two-letter group, in order."""
+    groups: list[list[int]] = []
+    for t, term in enumerate(terms):
+        if groups and terms[groups[-1][0]][:GROUP] == term[:GROUP]:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def _pack(groups: list[list[int]], sizes: list[int]) -> list[list[int]]:
+    """Whole groups into shards of at most SHARD_BYTES; a larger group is cut between its terms."""
+    shards: list[list[int]] = []
+    size = 0
+    for group in groups:
+        group_size = sum(sizes[t] for t in group)
+        if shards and size + group_size <= SHARD_BYTES:
+            shards[-1] += group
+            size += group_size
+            continue
+        shards.append([])
+        size = 0
+        for t in group:
+            if shards[-1] and size + sizes[t] > SHARD_BYTES:
+                shards.append([])
+                size = 0
+            shards[-1].append(t)
+            size += sizes[t]
+    return shards
