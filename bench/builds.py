@@ -88,7 +88,7 @@ def take_turns(command: tuple[str, ...], base: Path, turns: int) -> tuple[list[d
     return made, bases
 
 
-def build_figures(root: Path, tmp: Path, turns: int) -> dict:
+def build_figures(root: Path, tmp: Path, turns: int, smoke: bool = False) -> dict:
     """Our build and the baseline, taking turns (in alternating order), the bare records once.
 
     Per build also its own work: everything but the mkdocs run inside it, from its progress
@@ -98,7 +98,10 @@ def build_figures(root: Path, tmp: Path, turns: int) -> dict:
     first = run_measured(*command)  # writes the pages the baseline copies; not counted
     base = baseline_project(root / "build" / "docs", tmp / "base", short_nav())
     bare = run_measured("-m", "mkdocs", "build", "-q", "-f", str(bare_project(root, tmp / "bare")))
-    builds, bases = take_turns(command, base, turns)
+    if smoke:  # the first build is the one turn (site_figures still takes turns): the figures say nothing then
+        builds, bases = [first], [run_measured("-m", "mkdocs", "build", "-q", "-f", str(base))]
+    else:
+        builds, bases = take_turns(command, base, turns)
     ratios = [build["seconds"] / baseline["seconds"] for build, baseline in zip(builds, bases)]
     fastest = min(builds, key=lambda b: b["seconds"])
     return {
@@ -122,10 +125,10 @@ def site_figures(root: Path, base: Path, turns: int) -> dict:
     }
 
 
-def preview_seconds(root: Path, edits: int = 3) -> dict:
+def preview_seconds(root: Path, edits: int = 3, settle: float = 3) -> dict:
     """`make serve` (build_catalog.py serve) on the generated catalogue, end to end: from saving a
     new summary in one record to the first HTTP response of its page that shows it, polled every
-    20 ms (the median of `edits` edits, a few seconds apart, as a contributor works)."""
+    20 ms (the median of `edits` edits, `settle` seconds and more apart, as a contributor works)."""
     import socket
     import urllib.request
 
@@ -155,7 +158,7 @@ def preview_seconds(root: Path, edits: int = 3) -> dict:
         started = time.perf_counter() - start
         seconds = []
         for edit in range(edits):
-            time.sleep(3 + 0.002 * len(records))  # the previous edit's background work (search index) ends first
+            time.sleep(settle + 0.002 * len(records))  # the previous edit's background work (search index) ends first
             marker = f"Gewijzigde samenvatting {edit} voor het voorbeeld."
             record.write_text(re.sub(r"^summary: .*$", f'summary: "{marker}"', original, count=1, flags=re.M), "utf-8")
             saved = time.perf_counter()
