@@ -267,11 +267,16 @@ def serve_folder(folder: Path):
 
 
 @pytest.fixture
-def catalogue(page, bundled_url):
-    """The fixture site's catalogue page, once its search index is loaded; no console errors."""
+def catalogue(module_page, bundled_url):
+    """The fixture site's catalogue page, once its search index is loaded; no console errors.
+    Loaded afresh in the module's one page (`fresh`), as a new browser context per case costs
+    more than most cases; the comparison's ticks (sessionStorage) are cleared after each case.
+    A case that needs a history or a browser context of its own takes `page` instead."""
+    page = fresh(module_page)
     page.goto(bundled_url + "catalogus/")
     page.wait_for_selector("html[data-catalog-ready]")
     yield page
+    page.evaluate("sessionStorage.clear()")
     assert page.errors == []
 
 

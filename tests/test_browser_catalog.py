@@ -6,19 +6,16 @@ import re
 
 import pytest
 
-from conftest import fresh, settled, visible
+from conftest import settled, visible
 
 
 @pytest.fixture
-def catalogue_again(module_page, bundled_url):
-    """What `catalogue` gives (the catalogue page once its index is loaded, no console errors),
-    loaded afresh in the module's one page instead of a new browser context per case; the
-    comparison's ticks (sessionStorage) are cleared after each case."""
-    page = fresh(module_page)
+def catalogue_alone(page, bundled_url):
+    """The catalogue page in a browser context of its own: for the cases that use its history or
+    open a second page (`catalogue` reuses one page for the module)."""
     page.goto(bundled_url + "catalogus/")
     page.wait_for_selector("html[data-catalog-ready]")
     yield page
-    page.evaluate("sessionStorage.clear()")
     assert page.errors == []
 
 
@@ -53,11 +50,11 @@ def test_lists_every_intervention(catalogue):
         ("Instrument", ["wijkgesprek"]),        # soort
     ],
 )
-def test_each_facet_filters(catalogue_again, label, expected):
-    open_elements(catalogue_again)
-    catalogue_again.get_by_role("checkbox", name=label, exact=True).check()
-    assert visible(catalogue_again) == expected
-    assert status(catalogue_again) == ("1 interventie" if len(expected) == 1 else f"{len(expected)} interventies")
+def test_each_facet_filters(catalogue, label, expected):
+    open_elements(catalogue)
+    catalogue.get_by_role("checkbox", name=label, exact=True).check()
+    assert visible(catalogue) == expected
+    assert status(catalogue) == ("1 interventie" if len(expected) == 1 else f"{len(expected)} interventies")
 
 
 def test_counts_follow_the_selection(catalogue):
@@ -117,10 +114,10 @@ def test_all_chosen_elements_mode(catalogue):
         ("xyzzy", []),
     ],
 )
-def test_dutch_search(catalogue_again, query, expected):
-    catalogue_again.get_by_label("Zoek in titel, samenvatting, beschrijving en kenmerken").fill(query)
-    settled(catalogue_again)
-    above = catalogue_again.locator("#ci-live > *").evaluate_all(
+def test_dutch_search(catalogue, query, expected):
+    catalogue.get_by_label("Zoek in titel, samenvatting, beschrijving en kenmerken").fill(query)
+    settled(catalogue)
+    above = catalogue.locator("#ci-live > *").evaluate_all(
         "nodes => { const i = nodes.findIndex(n => n.classList.contains('ci-partial-line')); return (i < 0 ? nodes : nodes.slice(0, i)).map(n => n.dataset.slug); }"
     )
     assert sorted(above) == expected
@@ -154,15 +151,15 @@ def test_sort_by_evidence_and_title(catalogue):
     assert visible(catalogue) == ["buurtfeest", "kan-wel", "wijkgesprek"]
 
 
-def test_state_lives_in_the_url(catalogue, bundled_url):
-    catalogue.locator("#ci-q").fill("bewoners")
-    open_elements(catalogue)
-    catalogue.get_by_role("checkbox", name="Kleine stappen", exact=True).check()
-    catalogue.get_by_role("radio", name="alle gekozen elementen (en)").check()
-    catalogue.get_by_label("Sorteren op").select_option("titel")
-    url = catalogue.url
+def test_state_lives_in_the_url(catalogue_alone, bundled_url):
+    catalogue_alone.locator("#ci-q").fill("bewoners")
+    open_elements(catalogue_alone)
+    catalogue_alone.get_by_role("checkbox", name="Kleine stappen", exact=True).check()
+    catalogue_alone.get_by_role("radio", name="alle gekozen elementen (en)").check()
+    catalogue_alone.get_by_label("Sorteren op").select_option("titel")
+    url = catalogue_alone.url
     assert url.endswith("#q=bewoners&element=kleine-stappen&elementen=alle&sorteer=titel")
-    fresh = catalogue.context.new_page()
+    fresh = catalogue_alone.context.new_page()
     fresh.goto(url)
     fresh.wait_for_selector("html[data-catalog-ready]")
     assert fresh.locator("#ci-q").input_value() == "bewoners"
@@ -172,31 +169,31 @@ def test_state_lives_in_the_url(catalogue, bundled_url):
     assert visible(fresh) == ["buurtfeest", "kan-wel"]
 
 
-def test_typing_reaches_the_url_after_a_pause_without_new_history(catalogue):
-    length = catalogue.evaluate("history.length")
-    catalogue.evaluate("""() => {
+def test_typing_reaches_the_url_after_a_pause_without_new_history(catalogue_alone):
+    length = catalogue_alone.evaluate("history.length")
+    catalogue_alone.evaluate("""() => {
         window.replacements = 0;
         const replace = history.replaceState.bind(history);
         history.replaceState = (...args) => { window.replacements++; return replace(...args); };
     }""")
-    catalogue.locator("#ci-q").press_sequentially("bewoners", delay=20)
-    catalogue.wait_for_function("location.hash === '#q=bewoners'")
-    assert 1 <= catalogue.evaluate("window.replacements") <= 2  # once after the pause, not once per key
-    assert catalogue.evaluate("history.length") == length
+    catalogue_alone.locator("#ci-q").press_sequentially("bewoners", delay=20)
+    catalogue_alone.wait_for_function("location.hash === '#q=bewoners'")
+    assert 1 <= catalogue_alone.evaluate("window.replacements") <= 2  # once after the pause, not once per key
+    assert catalogue_alone.evaluate("history.length") == length
 
 
-def test_back_and_forward_restore_the_state(catalogue):
-    catalogue.get_by_role("checkbox", name="Bewoners", exact=True).check()
-    catalogue.get_by_role("checkbox", name="Jongeren", exact=True).check()
-    assert visible(catalogue) == ["buurtfeest", "kan-wel"]
-    catalogue.get_by_role("checkbox", name="Praktijkvoorbeeld", exact=True).check()
-    assert visible(catalogue) == ["buurtfeest"]
-    catalogue.go_back()
-    assert visible(catalogue) == ["buurtfeest", "kan-wel"]
-    assert not catalogue.locator("#ci-soort-praktijkvoorbeeld").is_checked()
-    catalogue.go_forward()
-    assert visible(catalogue) == ["buurtfeest"]
-    assert catalogue.locator("#ci-soort-praktijkvoorbeeld").is_checked()
+def test_back_and_forward_restore_the_state(catalogue_alone):
+    catalogue_alone.get_by_role("checkbox", name="Bewoners", exact=True).check()
+    catalogue_alone.get_by_role("checkbox", name="Jongeren", exact=True).check()
+    assert visible(catalogue_alone) == ["buurtfeest", "kan-wel"]
+    catalogue_alone.get_by_role("checkbox", name="Praktijkvoorbeeld", exact=True).check()
+    assert visible(catalogue_alone) == ["buurtfeest"]
+    catalogue_alone.go_back()
+    assert visible(catalogue_alone) == ["buurtfeest", "kan-wel"]
+    assert not catalogue_alone.locator("#ci-soort-praktijkvoorbeeld").is_checked()
+    catalogue_alone.go_forward()
+    assert visible(catalogue_alone) == ["buurtfeest"]
+    assert catalogue_alone.locator("#ci-soort-praktijkvoorbeeld").is_checked()
 
 
 def test_keyboard_only(catalogue):
@@ -349,18 +346,18 @@ def test_results_and_facets_work_before_the_search_index_arrives(page, bundled_u
 
 
 @pytest.mark.parametrize("start", [[], ["Professionals"], ["Professionals", "Buurtcoach"]])
-def test_every_count_predicts_the_result_of_ticking_it(catalogue_again, start):
-    open_elements(catalogue_again)
+def test_every_count_predicts_the_result_of_ticking_it(catalogue, start):
+    open_elements(catalogue)
     for label in start:
-        catalogue_again.get_by_role("checkbox", name=label, exact=True).check()
-    boxes = catalogue_again.locator(".ci-facet input[type=checkbox]")
+        catalogue.get_by_role("checkbox", name=label, exact=True).check()
+    boxes = catalogue.locator(".ci-facet input[type=checkbox]")
     for i in range(boxes.count()):
         box = boxes.nth(i)
         if box.is_checked() or box.is_disabled():
             continue
-        predicted = catalogue_again.locator(f"#{box.get_attribute('id')}-n").inner_text()
+        predicted = catalogue.locator(f"#{box.get_attribute('id')}-n").inner_text()
         box.check()
-        assert status(catalogue_again) == predicted, box.get_attribute("id")
+        assert status(catalogue) == predicted, box.get_attribute("id")
         box.uncheck()
 
 
