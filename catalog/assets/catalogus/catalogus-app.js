@@ -101,13 +101,13 @@
     }
     var r = compute(state);
     var full = sortResults(r.found, r.scores);
-    view.showCounts(CI.optionCounts(facets, r.pool, r.masks, r.found.length, state), state);
     var places = r.found.slice(0, state.limit);
     var shownCards = [];
-    places.forEach(function (i) {
+    places.forEach(function (i) { // asks for the card files missing, before the counts are made
       var c = cards.card(i);
       if (c) shownCards.push(c);
     });
+    view.showCounts(CI.optionCounts(facets, r.pool, r.masks, r.found.length, state), state);
     cardsMissing = shownCards.length < places.length;
     var n = r.found.length;
     var note = search.explain(state.q); // a corrected word, or the records with the most words
@@ -278,9 +278,9 @@
       });
       cards = CI.createCards(data, load, function () { if (cardsMissing) update(); }, ready);
       Array.prototype.forEach.call(list.children, function (card) { cards.keep(card.getAttribute("data-slug"), card); });
-      update();
+      if (indexHere) startSearch(); // it updates the page (once, not first without the index)
+      else update();
       root.setAttribute("data-results-ready", "");
-      if (indexHere) startSearch();
     }
   }
 

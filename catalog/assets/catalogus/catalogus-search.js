@@ -74,11 +74,18 @@
     // records have, the records where its parts are written as words ("plek voor ontmoeting";
     // not "buurt" of "buurtcoach" beside "bewoners" for "buurtbewoners"). A common compound
     // would find too much that way.
+    // Whether the shards that lookup(word, prefix) looks in are here (those missing are noted).
+    function ownShards(word, prefix) {
+      return shards.need(CI.wordKey(word)) && (!prefix || word.length < CI.FEW_LETTERS || shards.need(word, true));
+    }
+
     function plain(word, prefix) {
       var name = (prefix ? "+" : "-") + word;
       if (cache[name]) return cache[name];
       var found = lookup(word, prefix);
-      var split = word.length >= 2 * CI.PART && CI.countMatches(found, SPLIT_BELOW) < SPLIT_BELOW ? CI.compoundParts(word, has) : null;
+      // Its parts only once its own shards are here: before that it seems to have no records,
+      // and looking its parts up asked for shards the search did not need (a round trip more).
+      var split = ownShards(word, prefix) && word.length >= 2 * CI.PART && CI.countMatches(found, SPLIT_BELOW) < SPLIT_BELOW ? CI.compoundParts(word, has) : null;
       if (split) {
         found = CI.addScores(CI.addScores(none(), found, 1), CI.bothScores(lookup(split[0], false, true), lookup(split[1], false, true), 1), SPLIT_WEIGHT);
       }
@@ -112,7 +119,11 @@
       var before = shards.missing();
       var found = plain(word, true);
       if (CI.countMatches(lookup(word, true), 1)) return { found: found, corrected: null };
-      if (shards.missing() > before) return { found: found, corrected: null, loading: true }; // its shards first
+      if (shards.missing() > before) { // its shards first
+        // Only its parts are missing: it has no records itself, so its typo list comes with them.
+        if (ownShards(word, true) && word.length >= CORRECT_FROM && !/\d/.test(word) && !typos.haveWords()) shards.needWords();
+        return { found: found, corrected: null, loading: true };
+      }
       var other = nearest(word);
       if (!typos.haveWords() && word.length >= CORRECT_FROM && !/\d/.test(word)) return { found: found, corrected: null, pending: true };
       var form = other !== null && word.indexOf(other) === 0;
