@@ -175,10 +175,9 @@ def test_two_builds_are_byte_identical(tmp_path, capsys):
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
 
 
-def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
+def test_failed_build_leaves_previous_site_untouched(bundled, tmp_path, capsys):
     root = make_catalog(tmp_path)
-    site = tmp_path / "site"
-    assert build(capsys, root, site)[0] == 0
+    site = previous(bundled, tmp_path)["site"]
     before = digest(site)
     (root / "interventions" / "kan-wel.md").write_text("---\ntitle: Kan wél!\n---\n", "utf-8")
     code, lines = build(capsys, root, site)
@@ -191,6 +190,17 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
 def site(capsys, root: Path, tmp_path: Path) -> tuple[int, list[str], str]:
     """build_catalog.py site into tmp_path/site and tmp_path/offline.zip: (exit code, stdout lines, stderr)."""
     return run_cli(capsys, "--root", root, "site", "--site-dir", tmp_path / "site", "--output", tmp_path / "offline.zip")
+
+
+def previous(bundled: Path, tmp_path: Path) -> dict[str, Path]:
+    """The previous version beside a build in tmp_path: a copy of the run's shared build of the
+    same fixture records (`bundled`), its site in tmp_path/site and its zip in tmp_path/offline.zip;
+    a build of their own would give the same bytes (test_offline)."""
+    import shutil
+
+    shutil.copytree(bundled / "site", tmp_path / "site")
+    shutil.copyfile(bundled / "offline.zip", tmp_path / "offline.zip")
+    return {"site": tmp_path / "site", "zip": tmp_path / "offline.zip"}
 
 
 def outputs(tmp_path: Path) -> tuple[dict[str, str], bytes, list[str]]:
@@ -218,9 +228,9 @@ def test_site_reports_each_phase_and_makes_both(tmp_path, capsys):
     assert outputs(tmp_path)[2] == []
 
 
-def test_failed_site_leaves_previous_site_and_zip_untouched(tmp_path, capsys):
+def test_failed_site_leaves_previous_site_and_zip_untouched(bundled, tmp_path, capsys):
     root = make_catalog(tmp_path)
-    assert site(capsys, root, tmp_path)[0] == 0
+    previous(bundled, tmp_path)
     before = outputs(tmp_path)
     (root / "interventions" / "kan-wel.md").write_text("---\ntitle: Kan wél!\n---\n", "utf-8")
     code, lines, _ = site(capsys, root, tmp_path)
@@ -229,13 +239,13 @@ def test_failed_site_leaves_previous_site_and_zip_untouched(tmp_path, capsys):
     assert outputs(tmp_path) == before
 
 
-def test_site_keeps_both_when_mkdocs_refuses_the_site(tmp_path, monkeypatch, capsys):
+def test_site_keeps_both_when_mkdocs_refuses_the_site(bundled, tmp_path, monkeypatch, capsys):
     """A broken link in a page of the online site: mkdocs --strict refuses it; the offline zip,
     made meanwhile, does not replace the previous one either."""
     from catalog.site import build as build_module
 
     root = make_catalog(tmp_path)
-    assert site(capsys, root, tmp_path)[0] == 0
+    previous(bundled, tmp_path)
     before = outputs(tmp_path)
     (root / "interventions" / "kan-wel.md").write_text(
         (root / "interventions" / "kan-wel.md").read_text("utf-8").replace("een eigen idee", "een ander idee"), "utf-8")
@@ -256,7 +266,7 @@ def test_site_keeps_both_when_mkdocs_refuses_the_site(tmp_path, monkeypatch, cap
     ("fails", "mkdocs meldt: Aborted with 1 warnings in strict mode!"),
     ("other records", "de records veranderden tijdens de bouw; bouw opnieuw"),
 ])
-def test_site_keeps_both_when_the_offline_zip_fails(tmp_path, capsys, offline, message):
+def test_site_keeps_both_when_the_offline_zip_fails(bundled, tmp_path, capsys, offline, message):
     """The second process's offline zip fails, or was made from records saved during the build."""
     from catalog.site import worker
     from catalog.site.build import build
@@ -272,7 +282,7 @@ def test_site_keeps_both_when_the_offline_zip_fails(tmp_path, capsys, offline, m
             return "0" * 64
 
     root = make_catalog(tmp_path)
-    assert site(capsys, root, tmp_path)[0] == 0
+    previous(bundled, tmp_path)
     before = outputs(tmp_path)
     with worker.started(root) as helper:
         helper.offline = lambda *job: Result()
@@ -281,14 +291,14 @@ def test_site_keeps_both_when_the_offline_zip_fails(tmp_path, capsys, offline, m
     assert outputs(tmp_path) == before
 
 
-def rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, spoil) -> tuple[int, list[str], bool]:
-    """Build once, then again with `spoil(docs, pages, write_docs)` in place of writing the pages:
-    (exit code, output lines, whether the first site is still there byte for byte)."""
+def rebuild_with_broken_docs(bundled, tmp_path, monkeypatch, capsys, spoil) -> tuple[int, list[str], bool]:
+    """Over the previous site (`previous`), a build with `spoil(docs, pages, write_docs)` in place
+    of writing the pages: (exit code, output lines, whether the previous site is still there byte
+    for byte)."""
     from catalog.site import build as build_module
 
     root = make_catalog(tmp_path)
-    site = tmp_path / "site"
-    assert build(capsys, root, site)[0] == 0
+    site = previous(bundled, tmp_path)["site"]
     before = digest(site)
     write_docs = build_module.write_docs
     monkeypatch.setattr(build_module, "write_docs", lambda docs, pages: spoil(docs, pages, write_docs))
@@ -296,25 +306,25 @@ def rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, spoil) -> tuple[int,
     return code, lines, digest(site) == before
 
 
-def test_build_verifies_every_record_page(tmp_path, monkeypatch, capsys):
+def test_build_verifies_every_record_page(bundled, tmp_path, monkeypatch, capsys):
     """A record page that never reaches mkdocs is caught after the build, and the old site stays."""
 
     def lose_one(docs, pages, write_docs):
         write_docs(docs, [p for p in pages if p.path != "interventies/wijkgesprek.md"])
 
-    code, lines, untouched = rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, lose_one)
+    code, lines, untouched = rebuild_with_broken_docs(bundled, tmp_path, monkeypatch, capsys, lose_one)
     assert (code, untouched) == (1, True)
     assert lines == ["De site is niet gebouwd: 1 pagina's ontbreken in de gebouwde site: interventies/wijkgesprek.md. De vorige versie blijft staan."]
 
 
-def test_mkdocs_strict_failure_keeps_old_site(tmp_path, monkeypatch, capsys):
+def test_mkdocs_strict_failure_keeps_old_site(bundled, tmp_path, monkeypatch, capsys):
     """A broken Markdown link in a generated page: mkdocs --strict refuses, the old site stays."""
 
     def break_a_link(docs, pages, write_docs):
         write_docs(docs, pages)
         (docs / "index.md").write_text("# Home\n\n[weg](bestaat-niet.md)\n", "utf-8")
 
-    code, lines, untouched = rebuild_with_broken_docs(tmp_path, monkeypatch, capsys, break_a_link)
+    code, lines, untouched = rebuild_with_broken_docs(bundled, tmp_path, monkeypatch, capsys, break_a_link)
     assert (code, untouched) == (1, True)
     assert re.fullmatch(r"De site is niet gebouwd: mkdocs meldt: Aborted with 1 warnings in strict mode!\. De vorige versie blijft staan\.", lines[-1])
 
