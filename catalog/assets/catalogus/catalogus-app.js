@@ -68,22 +68,18 @@
     return { scores: scores, pool: pool, masks: masks, found: found };
   }
 
-  // Results come in title order already (the sort is stable), so sorting by title costs nothing.
-  // Relevance puts the records with every word first (catalogus-rank.js); the other orders keep
-  // them first too. Returns how many records have every word.
-  function sortResults(results, scores) {
-    if (state.sort === "relevantie" && scores) {
-      results.sort(function (a, b) { return scores[b] - scores[a]; });
-    } else if (state.sort === "erkenning") {
-      results.sort(function (a, b) { return evidence[b] - evidence[a]; });
-    }
-    if (!scores || !search.ready()) return results.length;
+  // The results shown (the first state.limit) and how many records have every word. Results
+  // come in title order already. Relevance puts the records with every word first
+  // (catalogus-rank.js); the other orders keep them first too.
+  function firstResults(results, scores) {
+    var limit = state.limit, byKey = state.sort === "relevantie" && scores ? scores : state.sort === "erkenning" ? evidence : null;
+    var sorted = function (list) { return byKey ? CI.firstByKey(list, byKey, limit) : list.slice(0, limit); };
+    if (!scores || !search.ready()) return { places: sorted(results), full: results.length };
     var full = results.filter(function (i) { return scores[i] >= CI.RANK_FULL; });
-    if (full.length && full.length < results.length && state.sort !== "relevantie") {
-      var rest = results.filter(function (i) { return scores[i] < CI.RANK_FULL; });
-      results.splice.apply(results, [0, results.length].concat(full, rest));
-    }
-    return full.length || results.length;
+    if (!full.length || full.length === results.length || byKey === scores) return { places: sorted(results), full: full.length || results.length };
+    var places = sorted(full);
+    if (places.length < limit) places = places.concat(sorted(results.filter(function (i) { return scores[i] < CI.RANK_FULL; })).slice(0, limit - places.length));
+    return { places: places, full: full.length };
   }
 
   // The line between the records with every word and those with part of them.
@@ -100,8 +96,7 @@
       return;
     }
     var r = compute(state);
-    var full = sortResults(r.found, r.scores);
-    var places = r.found.slice(0, state.limit);
+    var first = firstResults(r.found, r.scores), full = first.full, places = first.places;
     var shownCards = [];
     places.forEach(function (i) { // asks for the card files missing, before the counts are made
       var c = cards.card(i);

@@ -87,4 +87,23 @@
     });
     return counts;
   };
+
+  // The first `limit` of the results as a stable sort by key (high first) would put them: the
+  // page shows only those, and sorting thousands of results at every keystroke took long.
+  CI.firstByKey = function (results, key, limit) {
+    var top = [];
+    for (var k = 0; k < results.length; k++) {
+      var r = results[k], v = key[r];
+      if (top.length === limit && key[top[limit - 1]] >= v) continue;
+      var low = 0, high = top.length; // after the results with the same key or higher
+      while (low < high) {
+        var mid = (low + high) >> 1;
+        if (key[top[mid]] >= v) low = mid + 1;
+        else high = mid;
+      }
+      top.splice(low, 0, r);
+      if (top.length > limit) top.pop();
+    }
+    return top;
+  };
 })(window.CI = window.CI || {});

@@ -167,7 +167,7 @@
         var all = null;
         phrase.forEach(function (word) {
           var key = CI.wordKey(word), here = new Uint8Array(n), entry = has(key) ? index.invertedIndex[key] : null;
-          if (entry) NEAR_FIELDS.forEach(function (field) { for (var ref in entry[field]) here[ref] = 1; });
+          if (entry) NEAR_FIELDS.forEach(function (field) { CI.refsOf(entry[field]).forEach(function (ref) { here[ref] = 1; }); });
           if (all) for (var i = 0; i < n; i++) all[i] &= here[i];
           else all = here;
         });
