@@ -3,6 +3,7 @@ previous version while a record has a content error."""
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -56,12 +57,13 @@ class Server:
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         self.lines: list[str] = []
+        self.start = 0  # printed() looks only at the lines from here on (this test's own)
         threading.Thread(target=lambda: self.lines.extend(iter(self.process.stdout.readline, "")), daemon=True).start()
 
     def printed(self, line: str, seconds: float = 60) -> bool:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            if line + "\n" in self.lines:
+            if line + "\n" in self.lines[self.start:]:
                 return True
             time.sleep(0.2)
         return False
@@ -71,13 +73,51 @@ class Server:
         self.process.wait(timeout=30)
 
 
-@pytest.fixture
-def served(tmp_path):
-    root = make_catalog(tmp_path)
+# What the tests look at, as the server first served it; each test starts from exactly this.
+WATCHED = ["interventies/", "interventies/kan-wel/", "interventies/wijkgesprek/", "interventies/buurtfeest/",
+           "interventies/buurtfeest-extra/", "assets/catalogus-kaarten-0.js", "assets/zoekdeel-0.js",
+           "assets/catalogus-data.js"]
+
+
+def sources(root) -> dict:
+    """Every file of the catalogue that the tests may change (not the server's own output)."""
+    return {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] in ("interventions", "elements", "taxonomy.yml", "synoniemen.yml")}
+
+
+def snapshot(server) -> dict:
+    """The watched addresses as served, without the live-reload call that differs per request."""
+    return {url: re.sub(r"livereload\(\d+, *\d+\)", "livereload()", fetch(server.url + url) or "") for url in WATCHED}
+
+
+@pytest.fixture(scope="module")
+def preview_server(tmp_path_factory):
+    """One preview server for the module (starting one costs about 5 s)."""
+    root = make_catalog(tmp_path_factory.mktemp("serve"))
     server = Server(root)
     assert wait_for(server.url + "interventies/kan-wel/", SUMMARY), "".join(server.lines)
-    yield root, server
+    original = sources(root)
+    served = snapshot(server)
+    yield root, server, original, served
     server.stop()
+
+
+@pytest.fixture
+def served(preview_server):
+    """The module's server with the records exactly as make_catalog laid them out and the site
+    served as it first was; afterwards the records are put back and the site is awaited back."""
+    root, server, original, first = preview_server
+    server.start = len(server.lines)
+    yield root, server
+    for path in set(sources(root)) - set(original):
+        path.unlink()
+    for path, data in original.items():
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+    deadline = time.monotonic() + 60
+    while (now := snapshot(server)) != first and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert now == first, [url for url in WATCHED if now[url] != first[url]]
+    assert server.process.poll() is None
 
 
 def edit(path, old: str, new: str) -> None:
