@@ -79,6 +79,23 @@ def helper_tab(tabs, site):
         yield page
 
 
+@pytest.fixture
+def same_tab(tabs, site):
+    """What `tab` gives (1280 x 900, no media emulated, nothing recorded; afterwards no console error
+    and, offline, no request that is not file://), in the module's page for `site` instead of a
+    new context per test. Afterwards the site's storage in the tab is cleared (the comparison
+    keeps its choice in sessionStorage) and media emulation switched off again."""
+    page = tabs(site.kind)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    try:
+        with reused(page):
+            yield page
+    finally:
+        if page.url.startswith(site.base):
+            page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
+        page.emulate_media(media="null")  # as a new page: no media emulated (pdf() prints in print media)
+
+
 def title(records, slug: str) -> str:
     return records.interventions[slug].data["title"]
 
@@ -111,7 +128,8 @@ def fact_rows(page) -> dict[str, list[str]]:
     ))
 
 
-def test_compare_from_an_address(tab, site, records):
+def test_compare_from_an_address(same_tab, site, records):
+    tab = same_tab
     tab.goto(site.url("vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest"))
     tab.wait_for_selector("html[data-compare-ready]")
     assert tab.locator("#ci-compare-table thead th").all_text_contents() == ["Kenmerk", "Kan wél!", "Wijkgesprek", "Buurtfeest"]
@@ -160,7 +178,8 @@ def test_compare_from_an_address(tab, site, records):
     assert tab.url == site.url("interventies/kan-wel/")
 
 
-def test_compare_picker_without_a_choice(tab, site):
+def test_compare_picker_without_a_choice(same_tab, site):
+    tab = same_tab
     tab.goto(site.url("vergelijk/"))
     tab.wait_for_selector("html[data-compare-ready]")
     status = tab.get_by_role("status")
@@ -190,14 +209,16 @@ def test_compare_picker_without_a_choice(tab, site):
     assert tab.locator("#ci-compare-chosen li a").all_text_contents() == ["Kan wél!", "Wijkgesprek"]
 
 
-def test_compare_address_with_unknown_and_too_many(tab, site):
+def test_compare_address_with_unknown_and_too_many(same_tab, site):
+    tab = same_tab
     tab.goto(site.url("vergelijk/#i=kan-wel&i=bestaat-niet&i=kan-wel&i=buurtfeest"))
     tab.wait_for_selector("html[data-compare-ready]")
     assert tab.get_by_role("status").text_content() == "2 interventies gekozen. Niet gevonden in de catalogus: bestaat-niet."
     assert tab.locator("#ci-compare-table thead th").all_text_contents() == ["Kenmerk", "Kan wél!", "Buurtfeest"]
 
 
-def test_intervention_page_leads_to_the_comparison(tab, site):
+def test_intervention_page_leads_to_the_comparison(same_tab, site):
+    tab = same_tab
     tab.goto(site.url("interventies/kan-wel/"))
     tab.get_by_role("link", name="Vergelijk met andere interventies").click()
     tab.wait_for_selector("html[data-compare-ready]")
@@ -266,9 +287,10 @@ def matrix(page) -> dict:
     }""")
 
 
-def test_matrix_totals_equal_the_data(tab, site):
+def test_matrix_totals_equal_the_data(same_tab, site):
     """The fixture: buurtfeest [ontmoeten, kleine-stappen], kan-wel [buurtcoach, kleine-stappen],
     wijkgesprek [buurtcoach]; rows and columns by title."""
+    tab = same_tab
     tab.goto(site.url("matrix/"))
     tab.wait_for_selector("html[data-matrix-ready]")
     shown = matrix(tab)
@@ -289,7 +311,8 @@ def test_matrix_totals_equal_the_data(tab, site):
     assert tab.url == site.url("interventies/kan-wel/")
 
 
-def test_matrix_filters_and_sorts(tab, site):
+def test_matrix_filters_and_sorts(same_tab, site):
+    tab = same_tab
     tab.goto(site.url("matrix/"))
     tab.wait_for_selector("html[data-matrix-ready]")
     tab.locator("#ci-m-doelgroep-professionals").check()
@@ -432,7 +455,8 @@ def test_helper_ranks_with_reasons(helper_tab, site, choices, status, expected, 
         assert tab.locator("#ci-baseline .ci-baseline-question").text_content() == "Wat gebeurt er als we niets extra doen?"
 
 
-def test_helper_keeps_choices_in_the_address_and_links_each_step_to_the_sources(tab, site):
+def test_helper_keeps_choices_in_the_address_and_links_each_step_to_the_sources(same_tab, site):
+    tab = same_tab
     tab.goto(site.url("afwegen/#thema=leefbaarheid&element=kleine-stappen"))
     tab.wait_for_selector("html[data-helper-ready]")
     assert [t for t, _, _ in shortlist(tab)] == ["Kan wél!"]
@@ -464,7 +488,8 @@ def test_helper_keeps_choices_in_the_address_and_links_each_step_to_the_sources(
     assert tab.locator(".ci-cannot").count() == 5  # where the helper says plainly it cannot judge
 
 
-def test_helper_prints_a_one_page_summary(tab, site):
+def test_helper_prints_a_one_page_summary(same_tab, site):
+    tab = same_tab
     tab.goto(site.url("afwegen/#thema=leefbaarheid&doelgroep=bewoners&element=kleine-stappen"))
     tab.wait_for_selector("html[data-helper-ready]")
     tab.get_by_label("De problemen die de deelnemers noemen").fill("Veel zwerfvuil bij de speeltuin.")
@@ -494,7 +519,8 @@ def pdf(page) -> tuple[int, str]:
     return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
 
 
-def test_record_prints_as_a_werkkaart(tab, site):
+def test_record_prints_as_a_werkkaart(same_tab, site):
+    tab = same_tab
     tab.goto(site.url("interventies/kan-wel/"))
     assert tab.get_by_role("button", name="Afdrukken").is_visible()
     tab.emulate_media(media="print")
@@ -514,7 +540,8 @@ def test_record_prints_as_a_werkkaart(tab, site):
         assert "".join(part.split()) in flat, part
 
 
-def test_comparison_prints_as_a_werkkaart(tab, site):
+def test_comparison_prints_as_a_werkkaart(same_tab, site):
+    tab = same_tab
     tab.goto(site.url("vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest"))
     tab.wait_for_selector("html[data-compare-ready]")
     address = site.url("vergelijk/#i=kan-wel&i=wijkgesprek&i=buurtfeest")
