@@ -112,12 +112,16 @@ def build_figures(root: Path, tmp: Path, turns: int, smoke: bool = False) -> dic
     }
 
 
-def site_figures(root: Path, base: Path, turns: int) -> dict:
+def site_figures(root: Path, base: Path, turns: int, baseline: dict | None = None) -> dict:
     """`make site` (build_catalog.py site: the site and, in its second process, the offline zip)
     against the same plain mkdocs-material baseline, taking turns in alternating order like
-    build_figures; the budget uses the median of the per-turn ratios."""
+    build_figures; the budget uses the median of the per-turn ratios. With `baseline` (--smoke:
+    one turn, whose figures say nothing) that run of the baseline stands in for one of its own."""
     command = (str(REPO / "build_catalog.py"), "--root", str(root), "site")
-    sites, bases = take_turns(command, base, turns)
+    if baseline is not None:
+        sites, bases = [run_measured(*command)], [baseline]
+    else:
+        sites, bases = take_turns(command, base, turns)
     ratios = [made["seconds"] / baseline["seconds"] for made, baseline in zip(sites, bases)]
     return {
         "site_ratio": statistics.median(ratios), "site_turns": ratios,
