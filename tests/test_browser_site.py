@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import pytest
+
+from conftest import reused
+
+
+@pytest.fixture
+def site_page(module_page):
+    """The module's one page for the cases that only load pages of the fixture site (`reused`:
+    on about:blank with nothing recorded; afterwards no console error), as a new browser context
+    per case costs more than these cases."""
+    with reused(module_page) as page:
+        yield page
+
 
 def heading(page) -> str:
     """The h1's own text, without the permalink sign."""
     return page.locator("h1").evaluate("h => h.firstChild.textContent").strip()
 
 
-def test_open_intervention_and_follow_an_element_link(page, bundled_url):
+def test_open_intervention_and_follow_an_element_link(site_page, bundled_url):
+    page = site_page
     page.goto(bundled_url + "interventies/kan-wel/")
     assert heading(page) == "Kan wél!"
     page.get_by_role("link", name="Buurtcoach", exact=True).first.click()
@@ -19,8 +33,9 @@ def test_open_intervention_and_follow_an_element_link(page, bundled_url):
     assert page.errors == []
 
 
-def test_every_heading_has_one_dutch_heading_link(page, bundled_url):
+def test_every_heading_has_one_dutch_heading_link(site_page, bundled_url):
     """The ¶ links are added in the page (catalogus.js), with the markup Markdown's toc would write."""
+    page = site_page
     page.goto(bundled_url + "interventies/kan-wel/")
     links = page.locator(".md-content__inner :is(h1, h2, h3, h4, h5, h6)[id]").evaluate_all(
         """hs => hs.flatMap(h => [...h.querySelectorAll('a.headerlink')].map(a => [h.tagName, a.getAttribute('href'), a.title, a.textContent]))"""
@@ -32,7 +47,8 @@ def test_every_heading_has_one_dutch_heading_link(page, bundled_url):
     assert page.errors == []
 
 
-def test_expired_assessment_shows_as_expired(page, bundled_url):
+def test_expired_assessment_shows_as_expired(site_page, bundled_url):
+    page = site_page
     page.goto(bundled_url + "interventies/buurtfeest/")
     assert page.locator(".ci-expired").is_visible()
     assert page.locator(".ci-expired").inner_text() == "verlopen"
