@@ -21,6 +21,11 @@
   var SYNONYM_WEIGHT = 0.7; // and one with a synonym below one with the word typed
   var CACHED = 100; // matches kept (each as large as the catalogue)
 
+  // Whether a word not in the catalogue is looked at as a typo (numbers and short words are not).
+  function correctable(word) {
+    return word.length >= CORRECT_FROM && !/\d/.test(word);
+  }
+
   CI.createSearch = function (items, synonymGroups, facets) {
     var n = items.length;
     var index = null;
@@ -98,7 +103,7 @@
 
     // The nearest word of the catalogue (catalogus-typos.js), null when there is none.
     function nearest(word) {
-      if (word.length < CORRECT_FROM || /\d/.test(word)) return null;
+      if (!correctable(word)) return null;
       var name = "?" + word;
       if (name in cache) return cache[name];
       if (!typos.haveWords()) {
@@ -121,13 +126,13 @@
       if (CI.countMatches(lookup(word, true), 1)) return { found: found, corrected: null };
       if (shards.missing() > before) { // its shards first
         // Only its parts are missing: it has no records itself, so its typo list comes with them.
-        if (ownShards(word, true) && word.length >= CORRECT_FROM && !/\d/.test(word) && !typos.haveWords()) shards.needWords();
+        if (ownShards(word, true) && correctable(word) && !typos.haveWords()) shards.needWords();
         return { found: found, corrected: null, loading: true };
       }
       var other = nearest(word);
-      if (!typos.haveWords() && word.length >= CORRECT_FROM && !/\d/.test(word)) return { found: found, corrected: null, pending: true };
+      if (!typos.haveWords() && correctable(word)) return { found: found, corrected: null, pending: true };
       var form = other !== null && word.indexOf(other) === 0;
-      if (!form && word.length >= CORRECT_FROM && !/\d/.test(word)) {
+      if (!form && correctable(word)) {
         var dutch = typos.dutch();
         if (!dutch) {
           if (needDutch) needDutch();
