@@ -4,6 +4,7 @@ the next free one used; any stop signal ends the preview with all its processes.
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -54,12 +55,34 @@ def running(pid: int) -> bool:
         return False
 
 
+def _bindable(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 @pytest.fixture
 def taken_port():
-    with socket.socket() as blocker:
-        blocker.bind(("127.0.0.1", 0))
-        blocker.listen()
-        yield blocker.getsockname()[1]
+    """A port this test holds, whose next port is free: both below the kernel's range for port 0
+    and outgoing connections. A port from that range (bind to 0) once had its next port taken by a
+    connection elsewhere in the run, and the preview rightly went on to the one after."""
+    ports = Path("/proc/sys/net/ipv4/ip_local_port_range")
+    low = int(ports.read_text().split()[0]) if ports.exists() else 32768
+    for port in random.Random(os.getpid()).sample(range(max(1025, low - 10000), low - 1), 500):
+        with socket.socket() as blocker:
+            try:
+                blocker.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            if not _bindable(port + 1):
+                continue
+            blocker.listen()
+            yield port
+            return
+    pytest.fail("geen vrije poort met een vrije volgende poort gevonden")
 
 
 @pytest.mark.slow
