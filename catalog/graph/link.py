@@ -41,6 +41,12 @@ def title_key(record) -> tuple[str, str]:
     return fold(record.data["title"]), record.slug
 
 
+def in_title_order(catalog: Catalog) -> list:
+    """The interventions in title order: the order of the search documents, CATALOG.items and
+    the card files, so a record's number is its place in the catalogue's default order."""
+    return sorted(catalog.interventions.values(), key=title_key)
+
+
 def build_graph(catalog: Catalog) -> Graph:
     """Every link the pages show, computed once from a valid catalogue."""
     interventions, elements = catalog.interventions, catalog.elements

@@ -33,7 +33,7 @@
   var data = null;
   var search = null;
   var items = [];
-  var byTitle = []; // places in data.items (the card files follow that order), in title order
+  var byTitle = []; // places in data.items (in title order, like the card files): 0, 1, 2, ...
   var evidence = null; // per place: how strong its evidence is, for sorting
   var cards = null; // CI.createCards, once the data is there
   var shown = "";
@@ -257,7 +257,7 @@
         facet.field = data.facets.filter(function (f) { return f.key === facet.key; })[0].field;
       });
       items = data.items;
-      byTitle = data.titleOrder;
+      byTitle = Array.from(items, function (item, i) { return i; }); // items are in title order
       var rank = Object.create(null);
       data.evidenceOrder.forEach(function (slug, i) { rank[slug] = slug === "niet-erkend" ? -1 : i; });
       evidence = Int8Array.from(items, function (item) { return rank[item.evidence[0]]; });

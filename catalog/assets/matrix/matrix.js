@@ -66,7 +66,7 @@
 
   // -- the table ---------------------------------------------------------------------------------
 
-  var byTitle = data.titleOrder.map(function (i) { return items[i]; });
+  var byTitle = items; // CATALOG.items are in title order
 
   function passes(item) {
     return CI.matrixPasses(item, facets, state.selected);

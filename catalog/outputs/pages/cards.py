@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from catalog.graph.link import in_title_order
 from catalog.outputs.page import CARDS_PER_FILE, Page, chunk_script
 from catalog.outputs.text import escape, recognition
 from catalog.records.load import Record
@@ -74,10 +75,10 @@ class ResultCards:
         return f'<p class="ci-terms">Doelgroep: {groups}' + (f" · Thema: {themes}" if themes else "") + "</p>"
 
     def card_files(self) -> list[Page]:
-        """The catalogue's cards in slug order (the order of CATALOG.items), CARDS_PER_FILE per
+        """The catalogue's cards in title order (the order of CATALOG.items), CARDS_PER_FILE per
         classic script: the page loads them after its first results, which are in the HTML."""
         here = CATALOGUE_PAGE
-        cards = [self.card(self.catalog.interventions[slug], here) for slug in sorted(self.catalog.interventions)]
+        cards = [self.card(record, here) for record in in_title_order(self.catalog)]
         return [
             Page(card_file(number), chunk_script("CATALOG_CARDS", number, cards[start:start + CARDS_PER_FILE]))
             for number, start in enumerate(range(0, len(cards), CARDS_PER_FILE))

@@ -16,7 +16,7 @@ from typing import Any
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
-from catalog.graph.link import title_key
+from catalog.graph.link import in_title_order
 from catalog.outputs.page import CARDS_PER_FILE, Page, labels, script
 from catalog.outputs.search.compact_index import compact_index
 from catalog.outputs.search.dutch import dutch_file
@@ -59,10 +59,10 @@ Pipeline.register_function(_stop_word_filter_nl, "stopWordFilter-nl")
 def documents(catalog: Catalog) -> list[dict[str, str]]:
     """What is searchable per intervention: title, summary, body, element and taxonomy labels.
 
-    Documents are in slug order, like CATALOG.items, so a ref is an index into that list.
+    Documents are in title order, like CATALOG.items, so a ref is an index into that list.
     """
     docs = []
-    for position, (slug, record) in enumerate(sorted(catalog.interventions.items())):
+    for position, record in enumerate(in_title_order(catalog)):
         d, lab = record.data, labels(catalog, record)
         # The page's own sections (cleaned once per body): each heading, then its text.
         text = " ".join(f"{html.escape(title)} {chunk}" for _, title, chunk in body_sections(record.body))
@@ -124,17 +124,15 @@ def catalog_data(catalog: Catalog) -> dict[str, Any]:
                        for s, t in taxonomy[facet.vocabulary].items()]
         facets.append({"key": facet.key, "field": facet.field, "legend": facet.legend, "options": options})
     items = []
-    for slug, record in sorted(catalog.interventions.items()):
+    for record in in_title_order(catalog):  # in title order: the catalogue's default order
         d = record.data
         items.append({
-            "slug": slug, "title": d["title"], "elements": d["elements"], "target_groups": d["target_groups"],
+            "slug": record.slug, "title": d["title"], "elements": d["elements"], "target_groups": d["target_groups"],
             "themes": d["themes"], "evidence": [d["evidence"]], "kind": [d["kind"]],
         })
-    records = [catalog.interventions[item["slug"]] for item in items]
-    title_order = sorted(range(len(items)), key=lambda i: title_key(records[i]))
     return {
         "facets": facets, "evidenceOrder": list(taxonomy["evidence"]), "items": items,
-        "titleOrder": title_order, "cardFiles": -(-len(items) // CARDS_PER_FILE), "cardsPerFile": CARDS_PER_FILE,
+        "cardFiles": -(-len(items) // CARDS_PER_FILE), "cardsPerFile": CARDS_PER_FILE,
         "synonyms": synonym_groups(catalog),
     }
 
