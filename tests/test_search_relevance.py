@@ -18,7 +18,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import FIXTURES, REPO, build_fixture_site, built_once, only_files, recording_errors, serve_folder, settled, visible  # noqa: E402
+from conftest import FIXTURES, REPO, axe_violations, build_fixture_site, built_once, only_files, recording_errors, serve_folder, settled, visible  # noqa: E402
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_relevance.yml").read_text("utf-8"))
 SEARCH_FIXTURE = FIXTURES / "search"
@@ -147,10 +147,6 @@ def test_the_suggestion_searches_the_corrected_words(page, search_site):
 @pytest.mark.parametrize("width", [390, 1280])
 def test_suggestion_and_fallback_pass_axe(browser, search_site, width):
     """WCAG 2.1 AA with "Bedoelde u ...?" and the sentence fallback on screen, on a phone and a desktop."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    from test_quality import AXE_TAGS
-
     page = browser.new_page(viewport={"width": width, "height": 900}, locale="nl-NL")
     try:
         open_catalogue(page, search_site["online"])
@@ -159,8 +155,7 @@ def test_suggestion_and_fallback_pass_axe(browser, search_site, width):
         assert FALLBACK_TEXT in shown["status"]
         button = page.locator("#ci-suggestion button").bounding_box()
         assert button["height"] >= 24  # a touch target
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-        assert [v["id"] for v in results.response["violations"]] == []
+        assert axe_violations(page) == []
     finally:
         page.close()
 

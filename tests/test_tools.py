@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import fresh, only_files, recording_errors, reused
+from conftest import axe_violations, fresh, only_files, recording_errors, reused
 from linked_records import records  # noqa: F401 (a fixture)
 
 TOOL_FOLDERS = {"catalogus", "vergelijk", "matrix", "afwegen"}
@@ -608,13 +608,6 @@ def test_record_pages_link_to_the_comparison(bundled):
 
 
 # -- accessibility (served: axe reads the style sheets, which a browser refuses over file://) ------
-
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, bv. {v['nodes'][0]['target']})" for v in results.response["violations"]]
-
 
 @pytest.mark.parametrize("path, ready", [
     ("vergelijk/", "compare"),

@@ -4,8 +4,8 @@ bundle. Fixtures and helpers are those of test_tools.py."""
 
 from __future__ import annotations
 
-from conftest import build_fixture_site, serve_folder
-from test_tools import axe_violations, element_rows, expected_element_rows, records, site, tab  # noqa: F401
+from conftest import axe_violations, build_fixture_site, serve_folder
+from test_tools import element_rows, expected_element_rows, records, site, tab  # noqa: F401
 
 
 def test_compare_from_ticks_in_the_catalogue(tab, site, records):
