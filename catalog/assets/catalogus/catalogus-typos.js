@@ -4,6 +4,21 @@
 (function (CI) {
   "use strict";
 
+  var decoded = null; // [coded, Set]: the searches of one page share the list (tests make many)
+
+  // woorden-nl.js: front-coded (catalog/outputs/search/dutch.py); decoding takes about 90 ms.
+  function dutchWords(coded) {
+    if (decoded && decoded[0] === coded) return decoded[1];
+    var words = new Set(), before = "";
+    coded.split(" ").forEach(function (entry) {
+      if (!entry) return;
+      before = before.slice(0, entry.charCodeAt(0) - 48) + entry.slice(1);
+      words.add(before);
+    });
+    decoded = [coded, words];
+    return words;
+  }
+
   CI.createTypos = function () {
     var words = []; // the catalogue's words, most common first
     var byLength = null; // words per length, made at the first typo
@@ -20,14 +35,8 @@
         byLength = null;
         haveWords = true;
       },
-      setDutch: function (coded) { // woorden-nl.js: front-coded (catalog/outputs/search/dutch.py)
-        dutch = new Set();
-        var before = "";
-        coded.split(" ").forEach(function (entry) {
-          if (!entry) return;
-          before = before.slice(0, entry.charCodeAt(0) - 48) + entry.slice(1);
-          dutch.add(before);
-        });
+      setDutch: function (coded) {
+        dutch = dutchWords(coded);
       },
       // The nearest word of the catalogue, at most 1 edit away (2 from 8 letters), most common
       // first; at the same distance a word of a title first (inTitle: 1 or 0); null when none.
