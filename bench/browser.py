@@ -112,10 +112,11 @@ FULLTEXT_FRAME = """(function poll() {
   }
 })();"""
 # Bytes (compressed, with headers) of the search's own files up to that frame: lunr, the ranking,
-# the index's list of shards, the shards and word lists; and of everything after the first results.
+# the index's list of shards, the shards, the title and tag files and the word lists; and of
+# everything after the first results.
 SEARCH_BYTES = r"""() => {
   const first = window.__firstFrame, full = window.__fullFrame;
-  const search = /(vendor\/lunr|catalogus-rank|catalogus-shards|catalogus-typos|catalogus-index|zoekdeel-|catalogus-woorden|woorden-nl)/;
+  const search = /(vendor\/lunr|catalogus-rank|catalogus-shards|catalogus-typos|catalogus-facts|catalogus-index|zoekdeel-|zoektitel-|zoeklabel-|catalogus-woorden|woorden-nl)/;
   const all = performance.getEntriesByType("resource").filter(r => r.responseEnd <= full);
   return {
     search: all.filter(r => search.test(r.name)).reduce((sum, r) => sum + r.transferSize, 0),

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import generated_size, serve_folder, visible
+from conftest import generated_size, recording_errors, serve_folder, visible
 
 from catalog.outputs.pages.render import FIRST_PAGE
 
@@ -94,25 +94,52 @@ def test_a_shared_link_never_shows_the_unfiltered_first_page(data_held, large):
     assert page.errors == []
 
 
-SHARD_SCRIPTS = "Array.from(document.scripts, s => s.src.replace(/.*\\//, '')).filter(s => s.startsWith('zoekdeel-'))"
+# What the page shows: per result its slug and why it was found, and the status.
+SHOWN = """() => [Array.from(document.querySelectorAll('#ci-live > .ci-result'),
+  c => [c.dataset.slug, (c.querySelector('.ci-why') || {}).textContent || '']), document.getElementById('ci-status').textContent]"""
+SHOWN_AT_DONE = f"""new MutationObserver(function () {{
+  if (!window.__shownAtDone && document.documentElement.hasAttribute("data-search-done")) window.__shownAtDone = ({SHOWN})();
+}}).observe(document, {{attributes: true, attributeFilter: ["data-search-done"], subtree: true}});"""
 
 
-def test_the_shards_of_a_query_in_the_address_load_while_the_data_does(data_held, large):
-    """'#q=gesprekken': the shards of its word key and its prefix are asked for as soon as the
-    index's shard list is there, while catalogus-data.js is still on its way; the search needs
-    no other (it has many records, so its parts are not looked up) and asks for none twice
-    (issue 29)."""
-    page, (url, site, slugs) = data_held, large
-    page.goto(url + "catalogus/#q=gesprekken", wait_until="domcontentloaded")
-    page.wait_for_function(f"() => {SHARD_SCRIPTS}.length > 0")
-    early = page.evaluate(SHARD_SCRIPTS)
-    assert len(page.held) == 1 and not page.evaluate("!!window.CATALOG")  # the data is held back still
-    assert 1 <= len(early) <= 2, early
-    page.held[0].continue_()
+@pytest.mark.parametrize("where", ["online", "file"])
+def test_a_query_in_the_address_has_its_results_before_the_data(browser, large, where):
+    """Issue 29: with '#q=gesprekken' and no filter, the page ranks and shows the full-text results
+    with the shard list, the query's shards and title file and the card files, before it asks for
+    catalogus-data.js (it grows with the catalogue; online it is held back here); then it loads the
+    data. The results and why each was found are those of the same query typed with the data
+    there, and so is the status once the data is in."""
+    url, site, slugs = large
+    context = browser.new_context(locale="nl-NL")
+    page = recording_errors(context.new_page())
+    page.add_init_script(SCRIPTS_AT_DONE)
+    page.add_init_script(SHOWN_AT_DONE)
+    held = []
+    if where == "online":
+        page.route("**/catalogus-data.js", lambda route: held.append(route))
+    address = url + "catalogus/" if where == "online" else (site / "catalogus" / "index.html").as_uri()
+    page.goto(address + "#q=gesprekken", wait_until="domcontentloaded")
+    page.wait_for_selector("html[data-search-done]")
+    early, status = page.evaluate("window.__shownAtDone")
+    assert "catalogus-data.js" not in page.evaluate("window.__atDone")
+    assert status.endswith(" De filters laden nog\u2026"), status
+    assert len(early) == FIRST_PAGE and any(why for _, why in early)
+    if where == "online":
+        page.wait_for_function("() => Array.from(document.scripts).some(s => s.src.endsWith('catalogus-data.js'))")
+        assert not page.evaluate("!!window.CATALOG") and not page.evaluate("document.documentElement.hasAttribute('data-results-ready')")
+        held[0].continue_()
+        page.unroute("**/catalogus-data.js")
+    page.wait_for_selector("html[data-results-ready][data-catalog-ready]")
+    after, status_after = page.evaluate(SHOWN)
+    assert after == early
+    page.goto(address)
     page.wait_for_selector("html[data-catalog-ready]")
-    assert len(visible(page)) == FIRST_PAGE
-    assert page.evaluate(SHARD_SCRIPTS) == early
+    page.locator("#ci-q").fill("gesprekken")
+    page.wait_for_selector("html[data-search-done]:not([data-search-loading])")
+    typed, status_typed = page.evaluate(SHOWN)
+    assert typed == early and status_after == status_typed == status[: -len(" De filters laden nog\u2026")]
     assert page.errors == []
+    context.close()
 
 
 def test_a_choice_made_before_the_data_applies_when_it_arrives(data_held, large):
@@ -164,6 +191,11 @@ def test_a_query_loads_only_its_shards_and_the_card_files_of_its_results(browser
     assert len(cards) < 11
     shards = [s for s in at_done if s.startswith("zoekdeel-")]
     assert 1 <= len(shards) <= 4 and len(set(shards)) == len(shards), shards
+    # Of the titles only the file with "gesprekken"; no tags (it names no theme or target group).
+    # (the titles of the generated catalogue are one file), and the data only after the results.
+    assert [s for s in at_done if s.startswith(("zoektitel-", "zoeklabel-"))] == ["zoektitel-0.js"]
+    assert "catalogus-data.js" not in at_done
     added = page.evaluate("window.__added")
     assert sorted(s for s in added if s.startswith("catalogus-kaarten-")) == sorted(f"catalogus-kaarten-{k}.js" for k in range(11))
+    assert added.count("catalogus-data.js") == 1
     context.close()

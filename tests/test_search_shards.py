@@ -92,7 +92,7 @@ def bare_page(page):
     for path in LUNR_FILES.values():
         page.add_script_tag(content=path.read_text("utf-8"))
     page.add_script_tag(content=dutch_file().text)
-    for name in ("catalogus-words.js", "catalogus-rank.js", "catalogus-shards.js", "catalogus-typos.js", "catalogus-search.js"):
+    for name in ("catalogus-words.js", "catalogus-rank.js", "catalogus-shards.js", "catalogus-typos.js", "catalogus-facts.js", "catalogus-search.js"):
         page.add_script_tag(path=str(ASSETS / name))
     return page
 

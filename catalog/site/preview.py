@@ -41,7 +41,7 @@ from catalog.outputs.opendata import open_data_files
 from catalog.outputs.page import Page
 from catalog.outputs.pages import render as render_module
 from catalog.outputs.pages.render import Renderer
-from catalog.outputs.search.search import documents, index_script
+from catalog.outputs.search.search import documents, index_script, search_facts
 from catalog.records.load import Catalog
 from catalog.site.build import ASSETS, asset_files, render_site
 from catalog.site.preview_check import RememberedCheck
@@ -188,7 +188,7 @@ class Preview:
         compared with what was written. With `wait` (the first round) it runs inside the round,
         before mkdocs."""
         try:
-            index = self.pool.submit(index_script, documents(catalog))
+            index = self.pool.submit(index_script, documents(catalog), search_facts(catalog))
             graph = build_graph(catalog)
             later = {p.path: p.text for p in open_data_files(catalog, graph, render_settings(False))}
             renderer = Renderer(catalog, graph, render_settings(False))

@@ -96,10 +96,10 @@ def intervention_pages(root: Path, site: dict) -> list[Page]:
 def search_index(root: Path) -> tuple[list[str], dict[str, str]]:
     """(slugs in ref order, index files: path -> text); remembered for the offline site."""
     from catalog.graph.link import in_title_order
-    from catalog.outputs.search.search import documents, index_script
+    from catalog.outputs.search.search import documents, index_script, search_facts
 
     catalog = _catalog(root)
-    return [record.slug for record in in_title_order(catalog)], index_script(documents(catalog))
+    return [record.slug for record in in_title_order(catalog)], index_script(documents(catalog), search_facts(catalog))
 
 
 def offline_zip(root: Path, docs: Path, zip_path: Path, expected: list[str], date: datetime.date) -> str:

@@ -32,12 +32,12 @@
   var state = CI.emptyState(facets);
   var data = null;
   var search = null;
-  var items = [];
   var byTitle = []; // places in data.items (in title order, like the card files): 0, 1, 2, ...
   var evidence = null; // per place: how strong its evidence is, for sorting
   var cards = null; // CI.createCards, once the data is there
   var shown = "";
   var cardsMissing = false;
+  var wantData = function () {}; // loads catalogus-data.js, once (loadData)
 
   var history_ = CI.History(function () { return CI.toHash(state, facets); });
   var view = CI.createView({
@@ -61,6 +61,7 @@
   function compute(st) {
     var scores = search.scores(st.q);
     var pool = scores ? byTitle.filter(function (i) { return scores[i] > 0; }) : byTitle;
+    if (!data) return { scores: scores, pool: pool, masks: null, found: pool }; // no filter chosen yet
     var masks = CI.facetMasks(facets, pool, st);
     var all = CI.allFacets(facets);
     var found = [];
@@ -87,8 +88,14 @@
   partialLine.className = "ci-partial-line";
   partialLine.setAttribute("role", "listitem");
 
+  // Words only (no filter, not by evidence): the search can show results before the data.
+  function wordsOnly() {
+    return state.q.trim() && state.mode === "een" && state.sort !== "erkenning" && facets.every(function (f) { return !state.selected[f.key].length; });
+  }
+
   function update() {
-    if (!data) { // a choice before the data is there: it applies as soon as the data has loaded
+    if (!data && !(search && wordsOnly())) { // a choice before the data is there: it applies as soon as the data has loaded
+      if (search) wantData();
       if (!CI.isEmpty(state, facets)) {
         root.classList.add("ci-waiting");
         status.textContent = "De catalogus laadt nog\u2026";
@@ -102,7 +109,7 @@
       var c = cards.card(i);
       if (c) shownCards.push(c);
     });
-    view.showCounts(CI.optionCounts(facets, r.pool, r.masks, r.found.length, state), state);
+    if (data) view.showCounts(CI.optionCounts(facets, r.pool, r.masks, r.found.length, state), state);
     cardsMissing = shownCards.length < places.length;
     var n = r.found.length;
     var note = search.explain(state.q); // a corrected word, or the records with the most words
@@ -116,19 +123,21 @@
       list.replaceChildren.apply(list, nodes);
     }
     shown = key;
-    view.showWhy(places, shownCards, note, items, r.scores);
+    view.showWhy(places, shownCards, note, search.hasTerm, r.scores);
 
     var searching = state.q.trim() && !search.ready();
     status.textContent = (full < n ? CI.plural(full) + " met al uw woorden; ook " + (n - full) + " met een deel ervan" : CI.plural(n)) +
-      (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : note.loading ? " (de zoekindex laadt nog\u2026)" : view.searchNote(note, n));
+      (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : note.loading ? " (de zoekindex laadt nog\u2026)" : view.searchNote(note, n)) +
+      (data ? "" : " De filters laden nog\u2026");
     view.showOffers(note, state);
     view.showSuggestion(note.suggestion, state);
     view.showChips(state);
-    view.showEmpty(searching || note.pending || note.loading ? 1 : n, state, note, data.items.length);
+    view.showEmpty(searching || note.pending || note.loading || !data ? 1 : n, state, note, byTitle.length);
     view.showPanelButtons(n, state);
     // Words searched in all text, with the index shards they need and the cards shown (bench/).
     var done = search.ready() && !note.loading && !note.pending && !cardsMissing;
     root.toggleAttribute("data-search-done", !!(state.q.trim() && done));
+    if (done && !data) wantData(); // the filters' data after the results typed for
     if (!state.q.trim() || done) cards.loadRest(); // the results typed for have their cards first
     var rest = n - places.length;
     more.hidden = rest <= 0;
@@ -153,27 +162,9 @@
 
   // -- state <-> form --------------------------------------------------------------------------
 
-  function toForm() {
-    queryField.value = state.q;
-    sortField.value = state.sort;
-    document.getElementById("ci-mode-" + state.mode).checked = true;
-    facets.forEach(function (f) {
-      f.options.forEach(function (o) {
-        optionViews[f.key + "/" + o.value].box.checked = state.selected[f.key].indexOf(o.value) !== -1;
-      });
-    });
-  }
+  function toForm() { CI.stateToForm(state, facets, optionViews, queryField, sortField); }
 
-  function fromForm() {
-    state.q = queryField.value;
-    state.sort = sortField.value;
-    state.mode = document.getElementById("ci-mode-alle").checked ? "alle" : "een";
-    facets.forEach(function (f) {
-      state.selected[f.key] = f.options.filter(function (o) {
-        return optionViews[f.key + "/" + o.value].box.checked;
-      }).map(function (o) { return o.value; });
-    });
-  }
+  function fromForm() { CI.stateFromForm(state, facets, optionViews, queryField, sortField); }
 
   function changed(push) {
     fromForm();
@@ -227,42 +218,48 @@
     document.body.appendChild(script);
   }
 
-  // The data, and lunr with the index's shard list, download at once; the search starts when
-  // both are there. The card files load as the results need them (catalogus-cards.js).
+  // lunr with the index's shard list and the data download at once; the search starts when both
+  // are there. With words in the address and no filter (wordsOnly), the search starts with the
+  // shard list alone (catalogus-facts.js), and the data, which grows with the catalogue, loads
+  // after the results. The card files load as the results need them (catalogus-cards.js).
   function loadData() {
     var parts = 3; // ready when catalogus-empty.js, the index and every card file are there
     function ready() { if (--parts === 0) root.setAttribute("data-catalog-ready", ""); }
-    var indexHere = false;
+    var here = Object.create(null), started = false, early = !!wordsOnly();
+    function arrived(name) {
+      here[name] = true;
+      if (!search && here.cards && here.facts && (here.data || early && here.index)) {
+        if (here.data) withData();
+        else begin(CI.factsFromFiles(window.CATALOG_INDEX));
+      } else if (search && here.data && !data) {
+        withData();
+      }
+      if (search && here.index && !started) startSearch();
+      if (data) root.setAttribute("data-results-ready", "");
+    }
     load("catalogus-empty.js", function () { if (data) update(); ready(); });
     ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js", "catalogus-rank.js", "catalogus-shards.js",
       "catalogus-typos.js"].forEach(function (name) { load(name, null, true); });
+    load("catalogus-facts.js", function () { arrived("facts"); }, true);
     load("catalogus-index.js", function () {
-      indexHere = true;
       CI.prefetchShards(state.q, window.CATALOG_INDEX, load);
-      if (data) startSearch();
+      arrived("index");
     }, true);
+    load("catalogus-cards.js", function () { arrived("cards"); });
+    wantData = function () { wantData = function () {}; load("catalogus-data.js", function () { arrived("data"); }); };
+    if (!early) wantData();
     function startSearch() {
+      started = true;
       CI.loadShardsFor(search, load, root, update); // the shards a query needs, as it needs them
       search.setIndex(window.CATALOG_INDEX);
       update();
       ready();
     }
-    var both = 2; // the data and catalogus-cards.js, downloaded at once
-    load("catalogus-cards.js", withData);
-    load("catalogus-data.js", withData);
-    function withData() {
-      if (--both) return;
-      data = window.CATALOG;
-      facets.forEach(function (facet) {
-        facet.field = data.facets.filter(function (f) { return f.key === facet.key; })[0].field;
-      });
-      items = data.items;
-      byTitle = Array.from(items, function (item, i) { return i; }); // items are in title order
-      var rank = Object.create(null);
-      data.evidenceOrder.forEach(function (slug, i) { rank[slug] = slug === "niet-erkend" ? -1 : i; });
-      evidence = Int8Array.from(items, function (item) { return rank[item.evidence[0]]; });
-      CI.codeFacets(facets, items);
-      search = CI.createSearch(data.items, data.synonyms, data.facets);
+    // The search and the cards: from the data, or before it from the shard list (records in title order).
+    function begin(source) {
+      var from = data || window.CATALOG_INDEX, n = data ? data.items.length : from.documents;
+      byTitle = Array.from({ length: n }, function (x, i) { return i; });
+      search = CI.createSearch(source, from.synonyms, from.facets);
       search.whenDutchNeeded(function () {
         search.whenDutchNeeded(null);
         load("woorden-nl.js", function () {
@@ -271,11 +268,26 @@
           root.setAttribute("data-dutch-ready", "");
         });
       });
-      cards = CI.createCards(data, load, function () { if (cardsMissing) update(); }, ready);
-      Array.prototype.forEach.call(list.children, function (card) { cards.keep(card.getAttribute("data-slug"), card); });
-      if (indexHere) startSearch(); // it updates the page (once, not first without the index)
-      else update();
-      root.setAttribute("data-results-ready", "");
+      cards = CI.createCards(Math.ceil(n / from.cardsPerFile), from.cardsPerFile, load, function () { if (cardsMissing) update(); }, ready);
+      Array.prototype.forEach.call(list.children, function (card, i) { cards.keep(i, card); }); // the first in title order
+      if (!here.index) update(); // with the index, startSearch updates the page (once, not first without it)
+    }
+    function withData() {
+      data = window.CATALOG;
+      facets.forEach(function (facet) {
+        facet.field = data.facets.filter(function (f) { return f.key === facet.key; })[0].field;
+      });
+      var items = data.items;
+      var rank = Object.create(null);
+      data.evidenceOrder.forEach(function (slug, i) { rank[slug] = slug === "niet-erkend" ? -1 : i; });
+      evidence = Int8Array.from(items, function (item) { return rank[item.evidence[0]]; });
+      CI.codeFacets(facets, items);
+      if (search) { // the same facts, no more files to load for them
+        search.setFacts(CI.factsFromItems(items));
+        update();
+      } else {
+        begin(items);
+      }
     }
   }
 

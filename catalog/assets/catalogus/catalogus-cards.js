@@ -7,11 +7,11 @@
 
   // load(name, done): the page's loader; arrived(): the files the results asked for are here
   // (once for all of them: each update costs time on a phone); allHere(): every file is.
-  CI.createCards = function (data, load, arrived, allHere) {
-    var requested = new Uint8Array(data.cardFiles);
-    var waiting = data.cardFiles;
+  CI.createCards = function (cardFiles, cardsPerFile, load, arrived, allHere) {
+    var requested = new Uint8Array(cardFiles);
+    var waiting = cardFiles;
     var asked = 0; // files asked for by card(), on their way
-    var copies = Object.create(null); // slug -> card element, made once
+    var copies = []; // record number -> card element, made once
     var rest = false;
 
     function request(k, shown) {
@@ -27,23 +27,22 @@
 
     if (!waiting) allHere();
     return {
-      // A card already in the page, by its slug.
-      keep: function (slug, element) { copies[slug] = element; },
+      // A card already in the page, by its record's number.
+      keep: function (i, element) { copies[i] = element; },
       // Record i's card, or null while its file loads (asked for here; arrived() when it is in).
       card: function (i) {
-        var slug = data.items[i].slug;
-        if (!copies[slug]) {
-          var k = Math.floor(i / data.cardsPerFile);
+        if (!copies[i]) {
+          var k = Math.floor(i / cardsPerFile);
           var file = (window.CATALOG_CARDS || {})[k];
           if (!file) {
             request(k, true);
             return null;
           }
           var template = document.createElement("template");
-          template.innerHTML = file[i % data.cardsPerFile]; // made by the build, escaped there
-          copies[slug] = template.content.firstElementChild;
+          template.innerHTML = file[i % cardsPerFile]; // made by the build, escaped there
+          copies[i] = template.content.firstElementChild;
         }
-        return copies[slug];
+        return copies[i];
       },
       // Every other card file, once (filters and "Toon meer" can show any card), after the
       // results shown now are painted: adding the scripts takes a while on a phone.
@@ -52,7 +51,7 @@
         rest = true;
         requestAnimationFrame(function () {
           setTimeout(function () {
-            for (var k = 0; k < data.cardFiles; k++) request(k, false);
+            for (var k = 0; k < cardFiles; k++) request(k, false);
           }, 0);
         });
       }

@@ -71,18 +71,6 @@
     });
   };
 
-  // Per record: does it have one of the terms (a Uint8Array in the order of items)?
-  CI.taggedBy = function (items, named) {
-    var tagged = new Uint8Array(items.length);
-    if (!named.length) return tagged;
-    for (var i = 0; i < items.length; i++) {
-      for (var t = 0; t < named.length && !tagged[i]; t++) {
-        if (items[i][named[t].field].indexOf(named[t].value) !== -1) tagged[i] = 1;
-      }
-    }
-    return tagged;
-  };
-
   // The records whose title holds the folded words typed, in order (the last may be unfinished).
   // titles: per record " " + its folded title.
   CI.titleHolds = function (titles, query) {
@@ -93,7 +81,7 @@
     return held;
   };
 
-  // found: per unit a score per record (0: no match); tagged: per unit, from CI.taggedBy; title:
+  // found: per unit a score per record (0: no match); tagged: per unit, the records tagged with a term it names (catalogus-facts.js); title:
   // from CI.titleHolds; lead: per unit, is it in the record's title or summary. Returns { scores, full: records with every word, partial: the others shown }.
   CI.rankUnits = function (found, tagged, title, lead) {
     var n = title.length, units = found.length, i, u;

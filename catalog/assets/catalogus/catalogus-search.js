@@ -26,18 +26,18 @@
     return word.length >= CORRECT_FROM && !/\d/.test(word);
   }
 
-  CI.createSearch = function (items, synonymGroups, facets) {
-    var n = items.length;
+  // source: what the search knows of the records besides the index (catalogus-facts.js), or
+  // CATALOG.items.
+  CI.createSearch = function (source, synonymGroups, facets) {
+    var facts = Array.isArray(source) ? CI.factsFromItems(source) : source;
+    var n = facts.n;
     var index = null;
     var last = null; // the last query's outcome, while the reader types
     // Matches per word, kept while the reader types the next words.
     var cache = Object.create(null);
     var cached = 0;
-    var titleWords = null; // for the search before the index is there
     var synonyms = null; // CI.synonymTable
     var terms = null; // the themes and target groups a query word can name (catalogus-rank.js)
-    var titles = null; // per record " " + its folded title
-    var titleWordSet = null;
     // The index comes in shards (catalogus-shards.js); a term looked up in a shard not here yet
     // is noted, and the page loads those (whenShardsNeeded) and searches again.
     var shards = null;
@@ -97,10 +97,6 @@
       return remember(name, found);
     }
 
-    function inTitle(word) {
-      return titles && titleWordSet.has(word) ? 1 : 0;
-    }
-
     // The nearest word of the catalogue (catalogus-typos.js), null when there is none.
     function nearest(word) {
       if (!correctable(word)) return null;
@@ -110,7 +106,7 @@
         shards.needWords();
         return null;
       }
-      return remember(name, typos.nearest(word, inTitle));
+      return remember(name, typos.nearest(word, facts.inTitle));
     }
 
     // A query word: { found, corrected } (corrected: the word searched instead, or null). A word
@@ -181,12 +177,13 @@
       return held;
     }
 
-    // Before the index: every word must start a word of the title.
-    function matchTitle(word) {
-      if (!titleWords) titleWords = items.map(function (item) { return " " + CI.fold(item.title); });
-      var found = none();
-      for (var i = 0; i < n; i++) if (titleWords[i].indexOf(" " + word) !== -1) found[i] = 1;
-      return found;
+    // Asks for the files the query noted missing (the page loads them and searches again).
+    function ask(result) {
+      if (!shards || !shards.missing()) return result;
+      var taken = shards.take();
+      if (taken.loading) result.loading = true;
+      if (taken.wanted.length && needShards) needShards(taken.wanted);
+      return result;
     }
 
     // The query's outcome: a score per record (null: no words to match), whether it fell back to
@@ -199,8 +196,8 @@
       // before the index came; the list stays the same when it arrives.
       if (!list.length) {
         list = CI.queryWords(query, true);
-        if (list.length) result.scores = list.map(matchTitle).reduce(function (a, b) { return a.map(function (x, i) { return x && b[i] ? x + b[i] : 0; }); });
-        return result;
+        if (list.length) result.scores = list.map(facts.starts).reduce(function (a, b) { return a.map(function (x, i) { return x && b[i] ? x + b[i] : 0; }); });
+        return ask(result); // the title words' files (catalogus-facts.js) not here yet
       }
       var corrections = Object.create(null);
       var us = CI.queryUnits(list, synonyms);
@@ -222,8 +219,8 @@
       });
       var isWord = function (w) { return w.length >= CI.PART && has(CI.wordKey(w)); };
       var named = us.map(function (unit) { return CI.namedTerms(terms, unit.words, unit.group, isWord); });
-      var tagged = named.map(function (terms) { return CI.taggedBy(items, terms); });
-      var ranked = CI.rankUnits(found, tagged, CI.titleHolds(titles, query), us.map(inLead));
+      var tagged = named.map(function (terms) { return facts.tagged(terms); });
+      var ranked = CI.rankUnits(found, tagged, facts.holds(query), us.map(inLead));
       result.scores = ranked.scores;
       result.full = ranked.full;
       result.partial = ranked.partial;
@@ -231,11 +228,7 @@
       result.units = us.map(function (unit, u) {
         return { words: unit.words, group: unit.group, named: named[u], found: found[u], tagged: tagged[u] };
       });
-      if (shards.missing()) {
-        var taken = shards.take();
-        if (taken.loading) result.loading = true;
-        if (taken.wanted.length && needShards) needShards(taken.wanted);
-      }
+      ask(result);
       if (result.corrections.length) {
         result.suggestion = CI.fold(query).split(" ").map(function (w) { return corrections[w] || w; }).join(" ");
       }
@@ -269,8 +262,9 @@
         index = shards.add(arrived);
         reset();
       },
-      setWords: function (text) { // the catalogue's words, most common first
+      setWords: function (text, titled) { // the catalogue's words, most common first
         typos.setWords(text);
+        if (titled) facts.setTitled(text, titled);
         shards.received("words");
         reset();
       },
@@ -283,10 +277,21 @@
         index = shards.set(shardList);
         synonyms = CI.synonymTable(synonymGroups);
         terms = CI.namingTerms(facets || []);
-        titles = items.map(function (item) { return " " + CI.fold(item.title); });
-        titleWordSet = new Set(titles.join(" ").split(" "));
+        if (facts.bind) facts.bind(shards.note);
         reset();
-      }
+      },
+      // A file of catalogus-facts.js that arrived (name, its data).
+      addFacts: function (name, value) {
+        facts.add(name, value);
+        reset();
+      },
+      // The same facts from CATALOG.items, once the data is there (same results, no more files).
+      setFacts: function (source) {
+        facts = source;
+        reset();
+      },
+      // Does record i have the term (catalogus-view.js: why a result was found)?
+      hasTerm: function (i, term) { return facts.has(i, term); }
     };
   };
 })(window.CI = window.CI || {});

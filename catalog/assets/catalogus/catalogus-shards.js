@@ -76,7 +76,7 @@
   };
 
   // The shard a term would be in: the last whose first term is not after it (-1: none).
-  function shardOfTerm(firsts, term) {
+  var shardOfTerm = CI.shardOfTerm = function (firsts, term) {
     var low = 0, high = firsts.length - 1, found = -1;
     while (low <= high) {
       var mid = (low + high) >> 1;
@@ -88,7 +88,7 @@
       }
     }
     return found;
-  }
+  };
 
   // The shards of one catalogue. `set` takes the shard list (INDEX_FILE of shards.py), or the
   // whole index in the compact form of compact_index.py as one shard (tests compare the two).
@@ -130,13 +130,14 @@
         return here;
       },
       needWords: function () { missing.add("words"); },
+      note: function (name) { missing.add(name); }, // a file of catalogus-facts.js
       missing: function () { return missing.size; },
       // The missing names not asked for before, and whether a shard of the index is missing;
       // forgets what was missing.
       take: function () {
         var wanted = [], loading = false;
         missing.forEach(function (name) {
-          if (name !== "words") loading = true;
+          if (name !== "words") loading = true; // shards and the files of catalogus-facts.js
           if (!requested.has(name)) wanted.push(name);
           requested.add(name);
         });
@@ -165,7 +166,7 @@
     }
     if (fetched[name]) return fetched[name].push(done);
     fetched[name] = [done];
-    load("zoekdeel-" + name + ".js", function () {
+    load(typeof name === "number" ? "zoekdeel-" + name + ".js" : CI.factFile(name), function () {
       var waiting = fetched[name];
       fetched[name] = null;
       waiting.forEach(function (f) { if (f) f(); });
@@ -184,6 +185,13 @@
       for (var i = shardOfTerm(manifest.shards, word); i <= last; i++) wanted[i] = true;
     });
     Object.keys(wanted).forEach(function (name) { if (name >= 0) fetchShard(load, +name, null); });
+    // The title words' shards (catalogus-facts.js) that the title check needs: every word, the
+    // last one as a prefix.
+    var words = manifest.titles ? CI.fold(query).split(" ").filter(Boolean) : [];
+    words.forEach(function (word, j) {
+      var last = j === words.length - 1 ? shardOfTerm(manifest.titles, word + "\uffff") : shardOfTerm(manifest.titles, word);
+      for (var i = Math.max(shardOfTerm(manifest.titles, word), 0); i <= last; i++) fetchShard(load, "t" + i, null);
+    });
   };
 
   // Loads the shards (and the typo list) a query asks for, all at once, with `load` of the page;
@@ -197,7 +205,8 @@
         onTheWay++;
         var fetch = name === "words" ? function (f) { load("catalogus-woorden.js", f); } : function (f) { fetchShard(load, name, f); };
         fetch(function () {
-          if (name === "words") search.setWords(window.CATALOG_WORDS);
+          if (name === "words") search.setWords(window.CATALOG_WORDS, window.CATALOG_TITLED);
+          else if (typeof name === "string") search.addFacts(name, (name.charAt(0) === "t" ? window.CATALOG_TITLES : window.CATALOG_TAGS)[+name.slice(1)]);
           else arrived.push([name, window.CATALOG_SHARDS[name]]);
           if (--onTheWay) return;
           if (arrived.length) search.addShards(arrived.splice(0));

@@ -105,4 +105,27 @@
       }
     };
   };
+
+  // The state into the catalogue's form, and back (catalogus-app.js).
+  CI.stateToForm = function (state, facets, optionViews, queryField, sortField) {
+    queryField.value = state.q;
+    sortField.value = state.sort;
+    document.getElementById("ci-mode-" + state.mode).checked = true;
+    facets.forEach(function (f) {
+      f.options.forEach(function (o) {
+        optionViews[f.key + "/" + o.value].box.checked = state.selected[f.key].indexOf(o.value) !== -1;
+      });
+    });
+  };
+
+  CI.stateFromForm = function (state, facets, optionViews, queryField, sortField) {
+    state.q = queryField.value;
+    state.sort = sortField.value;
+    state.mode = document.getElementById("ci-mode-alle").checked ? "alle" : "een";
+    facets.forEach(function (f) {
+      state.selected[f.key] = f.options.filter(function (o) {
+        return optionViews[f.key + "/" + o.value].box.checked;
+      }).map(function (o) { return o.value; });
+    });
+  };
 })(window.CI = window.CI || {});

@@ -229,12 +229,12 @@
       return any ? nodes : null;
     }
 
-    function whyLine(i, card, note, item, marks) {
+    function whyLine(i, card, note, has, marks) {
       var parts = [];
       note.units.forEach(function (unit) {
         if (!unit.tagged[i]) return;
         unit.named.forEach(function (term) {
-          if (item[term.field].indexOf(term.value) === -1) return;
+          if (!has(i, term)) return;
           var m = document.createElement("mark");
           m.textContent = term.label;
           parts.push([document.createTextNode((term.field === "themes" ? "Thema " : "Doelgroep ")), m]);
@@ -274,12 +274,13 @@
       return parts.length ? line : null;
     }
 
-    function showWhy(places, cards, note, items, scores) {
+    // has(i, term): does record i have the theme or target group (catalogus-facts.js)?
+    function showWhy(places, cards, note, has, scores) {
       var searched = note.units && note.units.length && scores;
       var marks = searched ? marker(note.units) : null;
       cards.forEach(function (card, k) {
         var old = card.querySelector(":scope > .ci-why");
-        var line = searched ? whyLine(places[k], card, note, items[places[k]], marks) : null;
+        var line = searched ? whyLine(places[k], card, note, has, marks) : null;
         if (old) old.remove();
         if (line) card.insertBefore(line, card.children[1] || null);
       });

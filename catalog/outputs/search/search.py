@@ -20,6 +20,7 @@ from catalog.graph.link import in_title_order
 from catalog.outputs.page import CARDS_PER_FILE, Page, labels, script
 from catalog.outputs.search.compact_index import compact_index
 from catalog.outputs.search.dutch import dutch_file
+from catalog.outputs.search.facts import fact_files, ranking_facts
 from catalog.outputs.search.shards import INDEX_FILE, shard_files
 from catalog.outputs.text import TEXT_OF_HTML, body_sections
 from catalog.records.facets import FACETS
@@ -27,7 +28,7 @@ from catalog.records.load import Catalog
 from catalog.records.synonyms import synonym_groups
 from catalog.records.words import LUNR_DIR, LUNR_NL, compound_parts, fold, key, known_words, stem, stop_words, vocabulary
 
-__all__ = ["fold", "stem", "key", "stop_words", "documents", "build_index", "catalog_data", "search_files"]
+__all__ = ["fold", "stem", "key", "stop_words", "documents", "build_index", "catalog_data", "search_files", "search_facts"]
 
 LUNR_FILES = {
     "lunr.js": LUNR_DIR / "templates" / "search" / "lunr.js",
@@ -137,13 +138,24 @@ def catalog_data(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def index_script(docs: list[dict[str, str]]) -> dict[str, str]:
+def index_script(docs: list[dict[str, str]], facts: dict[str, Any] | None = None) -> dict[str, str]:
     """The index files (path -> text); a top-level function so a second process can make them.
     The lunr index in its compact form (compact_index.py) cut into shards (shards.py), and the
-    catalogue's words, most common first, that a typo is compared with."""
+    catalogue's words, most common first, that a typo is compared with. With `facts`
+    (search_facts), also what the page ranks with before catalogus-data.js (facts.py)."""
     index = compact_index(build_index(docs))
-    words = " ".join(vocabulary(" ".join(doc[f] for f in TEXT_FIELDS) for doc in docs))
-    return shard_files(index, words)
+    texts = [" ".join(doc[f] for f in TEXT_FIELDS) for doc in docs]
+    words = vocabulary(texts)
+    if facts is None:
+        return shard_files(index, " ".join(words))
+    titled = {w for doc in docs for w in doc["title"].split()}
+    extra, files = fact_files([doc["title"] for doc in docs], facts)
+    return {**shard_files(index, " ".join(words), extra, "".join("1" if w in titled else "0" for w in words)), **files}
+
+
+def search_facts(catalog: Catalog) -> dict[str, Any]:
+    """What index_script needs of the catalogue besides the documents (facts.py)."""
+    return ranking_facts(catalog, in_title_order(catalog))
 
 
 def search_files(catalog: Catalog, data: dict[str, Any], with_index: bool = True) -> list[Page]:
@@ -153,5 +165,5 @@ def search_files(catalog: Catalog, data: dict[str, Any], with_index: bool = True
     files.append(Page("assets/catalogus-data.js", script("CATALOG", data)))
     files.append(dutch_file())  # loaded only when the page considers correcting a word
     if with_index:
-        files += [Page(path, text) for path, text in index_script(documents(catalog)).items()]
+        files += [Page(path, text) for path, text in index_script(documents(catalog), search_facts(catalog)).items()]
     return files

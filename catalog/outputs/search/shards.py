@@ -88,24 +88,25 @@ def _size(term: str, posting: list[int]) -> int:
     return len(term) + 4 + len(json.dumps(posting, separators=(",", ":")))
 
 
-def shard_files(compact: dict[str, Any], words: str) -> dict[str, str]:
-    """Path -> text: INDEX_FILE, WORDS_FILE and the shards."""
+def shard_files(compact: dict[str, Any], words: str, extra: dict[str, Any] | None = None, titled: str | None = None) -> dict[str, str]:
+    """Path -> text: INDEX_FILE (with `extra` in it), WORDS_FILE and the shards. `titled`: per
+    word of `words` "1" when a title has it (a typo's nearest word from a title wins a tie)."""
     n, fields = compact["documents"], len(compact["fields"])
     terms = compact["terms"]
     postings = [lean_postings(p, n, fields) for p in compact["postings"]]
-    shards = _pack(_groups(terms), [_size(term, posting) for term, posting in zip(terms, postings)])
+    shards = pack(term_groups(terms), [_size(term, posting) for term, posting in zip(terms, postings)])
     files = {}
     for i, shard in enumerate(shards):
         files[SHARD_FILE.format(i)] = chunk_script("CATALOG_SHARDS", i, {
             "start": shard[0], "terms": [terms[t] for t in shard], "postings": [postings[t] for t in shard]})
     files[INDEX_FILE] = script("CATALOG_INDEX", {
         "version": compact["version"], "fields": compact["fields"], "pipeline": compact["pipeline"],
-        "documents": n, "shards": [terms[s[0]] for s in shards]})
-    files[WORDS_FILE] = script("CATALOG_WORDS", words)
+        "documents": n, "shards": [terms[s[0]] for s in shards], **(extra or {})})
+    files[WORDS_FILE] = script("CATALOG_WORDS", words) + (script("CATALOG_TITLED", titled) if titled is not None else "")
     return files
 
 
-def _groups(terms: list[str]) -> list[list[int]]:
+def term_groups(terms: list[str]) -> list[list[int]]:
     """Term numbers per two-letter group, in order."""
     groups: list[list[int]] = []
     for t, term in enumerate(terms):
@@ -116,20 +117,20 @@ def _groups(terms: list[str]) -> list[list[int]]:
     return groups
 
 
-def _pack(groups: list[list[int]], sizes: list[int]) -> list[list[int]]:
-    """Whole groups into shards of at most SHARD_BYTES; a larger group is cut between its terms."""
+def pack(groups: list[list[int]], sizes: list[int], limit: int = SHARD_BYTES) -> list[list[int]]:
+    """Whole groups into shards of at most `limit` bytes; a larger group is cut between its terms."""
     shards: list[list[int]] = []
     size = 0
     for group in groups:
         group_size = sum(sizes[t] for t in group)
-        if shards and size + group_size <= SHARD_BYTES:
+        if shards and size + group_size <= limit:
             shards[-1] += group
             size += group_size
             continue
         shards.append([])
         size = 0
         for t in group:
-            if shards[-1] and size + sizes[t] > SHARD_BYTES:
+            if shards[-1] and size + sizes[t] > limit:
                 shards.append([])
                 size = 0
             shards[-1].append(t)
