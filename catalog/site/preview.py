@@ -33,9 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import jinja2
-import jinja2.bccache
-
 from catalog.graph.link import build_graph
 from catalog.outputs.opendata import open_data_files
 from catalog.outputs.page import Page
@@ -44,6 +41,7 @@ from catalog.outputs.pages.render import Renderer
 from catalog.outputs.search.search import documents, index_script, search_facts
 from catalog.records.load import Catalog
 from catalog.site.build import ASSETS, asset_files, render_site
+from catalog.site.mkdocs_run import Compiled, reuse_compiled
 from catalog.site.preview_check import RememberedCheck
 from catalog.site.settings import MKDOCS_YML, render_settings
 
@@ -81,7 +79,7 @@ class Preview:
         self.clean = True  # mkdocs must build every page (first round, pages came or went, theme)
         self.serve_url = ""
         self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        self.compiled = _Compiled()  # the Jinja templates (ours and the theme's), compiled once
+        self.compiled = Compiled()  # the Jinja templates (ours and the theme's), compiled once
         self.environment = render_module.Environment
         render_module.Environment = functools.partial(self.environment, bytecode_cache=self.compiled)
 
@@ -226,25 +224,7 @@ class Preview:
 
         config = load_config(str(MKDOCS_YML), docs_dir=str(self.docs), site_dir=str(self.site_dir), strict=False)
         config.site_url = self.serve_url
-        theme_env = config.theme.get_env
-
-        def compiled_env():  # a fresh environment per build, as mkdocs makes it, without compiling again
-            env = theme_env()
-            env.bytecode_cache = self.compiled
-            listed = env.list_templates
-
-            def list_templates(extensions=None, filter_func=None):
-                # mkdocs lists the theme's files on every build (14,000, with Material's icons)
-                # to find its static files; the filter depends only on the theme's settings.
-                key = (extensions, filter_func is None)
-                if key not in self.theme_files:
-                    self.theme_files[key] = listed(extensions, filter_func)
-                return self.theme_files[key]
-
-            env.list_templates = list_templates
-            return env
-
-        config.theme.get_env = compiled_env
+        reuse_compiled(config, self.compiled, self.theme_files)
         build(config, serve_url=self.serve_url, dirty=not clean)
 
     def close(self) -> None:
@@ -253,17 +233,3 @@ class Preview:
         self.pool.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
             worker.terminate()
-
-
-class _Compiled(jinja2.BytecodeCache):
-    """Compiled templates in memory, by name and source checksum (Jinja compares the checksum)."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
