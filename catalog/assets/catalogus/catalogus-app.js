@@ -228,24 +228,22 @@
     var here = Object.create(null), started = false, early = !!wordsOnly();
     function arrived(name) {
       here[name] = true;
-      if (!search && here.cards && here.facts && (here.data || early && here.index)) {
+      var code = here.lunr && here.rank && here.shards && here.typos && here.facts; // what the search runs on
+      if (here.index && here.shards && here.lunr && !here.asked) here.asked = CI.prefetchShards(state.q, window.CATALOG_INDEX, load) || true; // word keys need lunr's stemmer
+      if (!search && here.cards && here.facts && (here.data || early && here.index && code)) {
         if (here.data) withData();
         else begin(CI.factsFromFiles(window.CATALOG_INDEX));
       } else if (search && here.data && !data) {
         withData();
       }
-      if (search && here.index && !started) startSearch();
+      if (search && here.index && code && !started) startSearch();
       if (data) root.setAttribute("data-results-ready", "");
     }
-    load("catalogus-empty.js", function () { if (data) update(); ready(); });
-    ["vendor/lunr.js", "vendor/lunr.stemmer.support.js", "vendor/lunr.nl.js", "catalogus-rank.js", "catalogus-shards.js",
-      "catalogus-typos.js"].forEach(function (name) { load(name, null, true); });
-    load("catalogus-facts.js", function () { arrived("facts"); }, true);
-    load("catalogus-index.js", function () {
-      CI.prefetchShards(state.q, window.CATALOG_INDEX, load);
-      arrived("index");
-    }, true);
+    // The shard list first, what only defines functions (any order), lunr in order.
+    ["index", "shards", "rank", "typos", "facts"].forEach(function (name) { load("catalogus-" + name + ".js", function () { arrived(name); }); });
+    ["lunr", "lunr.stemmer.support", "lunr.nl"].forEach(function (name, k) { load("vendor/" + name + ".js", k === 2 ? function () { arrived("lunr"); } : null, true); });
     load("catalogus-cards.js", function () { arrived("cards"); });
+    load("catalogus-empty.js", function () { if (data) update(); ready(); });
     wantData = function () { wantData = function () {}; load("catalogus-data.js", function () { arrived("data"); }); };
     if (!early) wantData();
     function startSearch() {
@@ -294,5 +292,7 @@
   form.hidden = false;
   restore();
   // Start loading only after the first results were painted.
-  requestAnimationFrame(function () { setTimeout(loadData, 0); });
+  // Start loading only after the first results were painted; with words in the address and no
+  // filter just before that paint, so the search's files download while the theme's script runs.
+  requestAnimationFrame(function () { if (wordsOnly()) loadData(); else setTimeout(loadData, 0); });
 })(window.CI = window.CI || {});
