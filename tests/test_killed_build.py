@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from catalog.site.build import STOP_AFTER
 from conftest import REPO, make_catalog
 
 
@@ -69,6 +70,11 @@ def _alive(group: int) -> list[int]:
     return alive
 
 
+def _state(pid: int) -> str:
+    """The process's state letter (R, S, T: stopped, Z, ...)."""
+    return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+
+
 def _gone(group: int) -> bool:
     """True once no process of the killed build's process group is left."""
     for _ in range(50):
@@ -79,13 +85,19 @@ def _gone(group: int) -> bool:
 
 
 def _killed_at(tmp: Path, line: str, ready) -> None:
-    process = subprocess.Popen(_command(tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    """Without `ready`, the build stops itself after `line` (STOP_AFTER): between the line and a
+    kill sent on reading it, a build on a busy machine once finished its swap."""
+    env = dict(os.environ, **({} if ready else {STOP_AFTER: line}))
+    process = subprocess.Popen(_command(tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True, env=env)
     try:
         seen = []
         for output in process.stderr:
             seen.append(output)
             if line in output:
                 deadline = time.monotonic() + 60
+                while not ready and _state(process.pid) != "T":  # it stops itself right after the line
+                    assert process.poll() is None and time.monotonic() < deadline, f"the build did not stop after '{line}'"
+                    time.sleep(0.01)
                 while ready and not ready(tmp):
                     assert process.poll() is None and time.monotonic() < deadline, f"the build ended before it was ready to be killed after '{line}'"
                     time.sleep(0.01)

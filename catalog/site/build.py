@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -39,6 +41,11 @@ GENERATED = Path("build") / "docs"
 ASSETS = Path(__file__).parents[1] / "assets"
 
 
+# tests/test_killed_build.py: the build stops itself right after the progress line that starts
+# with this variable's value, so that a kill lands exactly there, however busy the machine is.
+STOP_AFTER = "CATALOG_TEST_STOP_AFTER"
+
+
 class Progress:
     """One line per phase with counts and elapsed time: quiet enough for CI logs."""
 
@@ -47,7 +54,10 @@ class Progress:
         self.out = out  # None: whatever sys.stderr is when a line is printed
 
     def __call__(self, message: str) -> None:
-        print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out or sys.stderr)
+        print(f"[{time.perf_counter() - self.start:6.2f}s] {message}", file=self.out or sys.stderr, flush=True)
+        stop = os.environ.get(STOP_AFTER)
+        if stop and message.startswith(stop):  # stopped, not ended: the test kills it at this very line
+            os.kill(os.getpid(), signal.SIGSTOP)
 
 
 @dataclass
