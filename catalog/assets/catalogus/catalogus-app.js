@@ -126,9 +126,9 @@
     view.showWhy(places, shownCards, note, search.hasTerm, r.scores);
 
     var searching = state.q.trim() && !search.ready();
-    status.textContent = (full < n ? CI.plural(full) + " met al uw woorden; ook " + (n - full) + " met een deel ervan" : CI.plural(n)) +
-      (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : note.loading ? " (de zoekindex laadt nog\u2026)" : view.searchNote(note, n)) +
-      (data ? "" : " De filters laden nog\u2026");
+    var line = (full < n ? CI.plural(full) + " met al uw woorden; ook " + (n - full) + " met een deel ervan" : CI.plural(n)) +
+      (searching ? " (gezocht in de titels; zoeken in alle tekst laadt nog)" : note.loading ? " (de zoekindex laadt nog\u2026)" : view.searchNote(note, n));
+    status.textContent = data ? line : line + (/[.!?\u2026]$/.test(line) ? " " : ". ") + "De filters laden nog\u2026";
     view.showOffers(note, state);
     view.showSuggestion(note.suggestion, state);
     view.showChips(state);
