@@ -199,3 +199,78 @@ def test_a_query_loads_only_its_shards_and_the_card_files_of_its_results(browser
     assert sorted(s for s in added if s.startswith("catalogus-kaarten-")) == sorted(f"catalogus-kaarten-{k}.js" for k in range(11))
     assert added.count("catalogus-data.js") == 1
     context.close()
+
+
+BUNDLE_AT = """new MutationObserver(function (records) {
+  records.forEach(function (r) { r.addedNodes.forEach(function (n) {
+    if (n.tagName === "SCRIPT" && /\\/bundle\\.[0-9a-f]+\\.min\\.js$/.test(n.src) && !window.__bundleAt)
+      window.__bundleAt = {done: document.documentElement.hasAttribute("data-search-done"), ms: performance.now()};
+  }); });
+}).observe(document, {childList: true, subtree: true});
+document.addEventListener("DOMContentLoaded", function () {
+  window.__atLoaded = {js: document.documentElement.classList.contains("js"),
+    scripts: Array.from(document.scripts).filter(function (s) { return s.src; }).map(function (s) { return s.src.replace(/.*\\//, ""); })};
+}, {once: true});"""
+
+
+def theme_works(page) -> None:
+    """The theme's bundle has run (html.js) and drives the header: scrolled past the page title,
+    the header shows it (its DOMContentLoaded handlers ran too)."""
+    page.wait_for_selector("html.js")
+    assert page.evaluate("document.querySelectorAll('script[src*=\"/bundle.\"]').length") == 1
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_selector(".md-header__title--active")
+
+
+@pytest.mark.parametrize("where", ["online", "file"])
+def test_with_words_the_theme_runs_after_the_full_text_results(browser, large, where):
+    """Issue 29: with '#q=' the theme's bundle (0.8 s of script on a phone) is inserted only once
+    the full-text results are shown (or after 3 s, or on the first key or touch), and then works;
+    without words the page's scripts are as before: the bundle parser-blocking before catalogus.js."""
+    url, site, slugs = large
+    context = browser.new_context(locale="nl-NL")
+    page = recording_errors(context.new_page())
+    page.add_init_script(BUNDLE_AT)
+    address = url + "catalogus/" if where == "online" else (site / "catalogus" / "index.html").as_uri()
+    page.goto(address + "#q=gesprekken", wait_until="domcontentloaded")
+    assert page.evaluate("window.__atLoaded.js") is False
+    page.wait_for_selector("html[data-search-done]")
+    theme_works(page)
+    at = page.evaluate("window.__bundleAt")
+    assert at["done"] or at["ms"] >= 3000, at
+    page.goto("about:blank")
+    page.goto(address, wait_until="domcontentloaded")
+    loaded = page.evaluate("window.__atLoaded")
+    bundle = [name for name in loaded["scripts"] if name.startswith("bundle.")]
+    assert loaded["js"] is True and len(bundle) == 1
+    assert [n for n in loaded["scripts"] if n in ("catalogus-vergelijk.js", bundle[0], "catalogus.js")] == [
+        "catalogus-vergelijk.js", bundle[0], "catalogus.js"]
+    theme_works(page)
+    assert page.errors == []
+    context.close()
+
+
+def test_with_words_a_key_runs_the_theme_before_the_results(browser, large):
+    """The reader's first key press runs the bundle at once, results or not (the shards held)."""
+    url, site, slugs = large
+    context = browser.new_context(locale="nl-NL")
+    page = recording_errors(context.new_page())
+    page.add_init_script(BUNDLE_AT)
+    held = []
+    page.route("**/zoekdeel-*.js", lambda route: held.append(route))
+    page.goto(url + "catalogus/#q=gesprekken", wait_until="domcontentloaded")
+    page.wait_for_function("() => document.scripts.length && !!Array.from(document.scripts).find(s => /zoekdeel-/.test(s.src))")
+    page.keyboard.press("Shift")
+    theme_works(page)
+    assert page.evaluate("window.__bundleAt.done") is False and held
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("html[data-search-done]")
+    assert page.errors == []
+    context.close()
+
+
+def test_other_pages_load_the_theme_as_before(large):
+    url, site, slugs = large
+    assert '<script src="assets/javascripts/bundle.' in (site / "index.html").read_text("utf-8")
+    assert "URLSearchParams" not in (site / "index.html").read_text("utf-8")

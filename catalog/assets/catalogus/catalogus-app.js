@@ -291,8 +291,8 @@
 
   form.hidden = false;
   restore();
-  // Start loading only after the first results were painted.
   // Start loading only after the first results were painted; with words in the address and no
-  // filter just before that paint, so the search's files download while the theme's script runs.
+  // filter just before that paint (the theme's script waits for the full-text results there:
+  // overrides/main.html).
   requestAnimationFrame(function () { if (wordsOnly()) loadData(); else setTimeout(loadData, 0); });
 })(window.CI = window.CI || {});
