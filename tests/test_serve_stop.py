@@ -22,6 +22,7 @@ def start(root: Path, port: int) -> tuple[subprocess.Popen, list[str]]:
     process = subprocess.Popen(
         [sys.executable, str(REPO / "build_catalog.py"), "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env=dict(os.environ, PYTHONFAULTHANDLER="1"),  # a preview that does not stop prints where it hangs (SIGABRT below)
     )
     lines: list[str] = []
     for line in iter(process.stdout.readline, ""):
@@ -97,7 +98,11 @@ def test_a_taken_port_is_named_and_every_stop_signal_ends_all_processes(stop, tm
         family = descendants(process.pid)
         assert family, "the preview has a worker process"
         process.send_signal(getattr(signal, stop))
-        rest = process.communicate(timeout=60)[0]
+        try:
+            rest = process.communicate(timeout=60)[0]
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGABRT)  # faulthandler: every thread's stack
+            pytest.fail(f"het voorbeeld stopte niet na {stop}:\n" + process.communicate(timeout=30)[0][-6000:], pytrace=False)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
