@@ -42,9 +42,10 @@ RUN_ALL = """async queries => {
   for (const q of queries) {
     field.value = q;
     field.dispatchEvent(new Event("input", { bubbles: true }));
-    // the shards of the index the words need, and the Dutch word list
+    // every word searched (shards, word lists, cards): the status alone could be read between a
+    // word list's arrival and the page's update
     while (document.documentElement.hasAttribute("data-search-loading") ||
-           document.getElementById("ci-status").textContent.endsWith("nagekeken\u2026")) {
+           !document.documentElement.hasAttribute("data-search-done")) {
       await new Promise(done => setTimeout(done, 20));
     }
     const engine = Array.from(document.querySelectorAll("#ci-live > .ci-result"), c => c.dataset.slug).slice(0, 10);

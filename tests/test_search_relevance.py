@@ -45,8 +45,10 @@ def search(page, query: str) -> dict:
     """Type a query; what the page shows: result slugs in order, the status, the suggestion."""
     page.locator("#ci-q").fill(query)
     settled(page)  # the shards of the index the words need
-    if page.locator("#ci-status").inner_text().endswith("De spelling wordt nagekeken\u2026"):
-        page.wait_for_selector("html[data-dutch-ready]")  # a correction waits for the Dutch word list
+    # Every word searched: no shard, word list or Dutch word list still to come, cards shown. The
+    # status alone ("De spelling wordt nagekeken…") could be read in the moment between the
+    # word list's arrival and the page's update, and the correction was then missed.
+    page.wait_for_selector("html[data-search-done]", state="attached")
     return read(page)
 
 
