@@ -3,6 +3,7 @@ the next free one used; any stop signal ends the preview with all its processes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -17,10 +18,17 @@ import pytest
 from conftest import REPO, make_catalog
 
 
+# Python with Ctrl+C as a terminal gives it (SIGINT at its default), then exec'd into the command
+# (same process). A run started in the background of a script without job control inherits
+# SIGINT ignored, and Python then never raises KeyboardInterrupt: the SIGINT case hung in such runs.
+AS_IN_A_TERMINAL = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"]
+
+
 def start(root: Path, port: int) -> tuple[subprocess.Popen, list[str]]:
     """serve in its own session, read until it says where it runs (or ends)."""
     process = subprocess.Popen(
-        [sys.executable, str(REPO / "build_catalog.py"), "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [*AS_IN_A_TERMINAL, str(REPO / "build_catalog.py"), "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
         env=dict(os.environ, PYTHONFAULTHANDLER="1"),  # a preview that does not stop prints where it hangs (SIGABRT below)
     )
@@ -102,6 +110,9 @@ def test_a_taken_port_is_named_and_every_stop_signal_ends_all_processes(stop, tm
             rest = process.communicate(timeout=60)[0]
         except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGABRT)  # faulthandler: every thread's stack
+            process.wait(timeout=30)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # its worker holds the output open
             pytest.fail(f"het voorbeeld stopte niet na {stop}:\n" + process.communicate(timeout=30)[0][-6000:], pytrace=False)
     finally:
         if process.poll() is None:
