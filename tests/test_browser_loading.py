@@ -94,6 +94,7 @@ def test_a_shared_link_never_shows_the_unfiltered_first_page(data_held, large):
     assert page.errors == []
 
 
+SHARD_SCRIPTS = "Array.from(document.scripts, s => s.src.replace(/.*\\//, '')).filter(s => s.startsWith('zoekdeel-'))"
 # What the page shows: per result its slug and why it was found, and the status.
 SHOWN = """() => [Array.from(document.querySelectorAll('#ci-live > .ci-result'),
   c => [c.dataset.slug, (c.querySelector('.ci-why') || {}).textContent || '']), document.getElementById('ci-status').textContent]"""
@@ -121,7 +122,10 @@ def test_a_query_in_the_address_has_its_results_before_the_data(browser, large, 
     page.goto(address + "#q=gesprekken", wait_until="domcontentloaded")
     page.wait_for_selector("html[data-search-done]")
     early, status = page.evaluate("window.__shownAtDone")
-    assert "catalogus-data.js" not in page.evaluate("window.__atDone")
+    at_done = page.evaluate("window.__atDone")
+    assert "catalogus-data.js" not in at_done
+    shards = [s for s in at_done if s.startswith("zoekdeel-")]
+    assert len(shards) == 1, shards  # its own shard only (many records: its parts are not looked up)
     assert status.endswith(". De filters laden nog\u2026"), status  # its own sentence
     assert len(early) == FIRST_PAGE and any(why for _, why in early)
     if where == "online":
@@ -132,6 +136,7 @@ def test_a_query_in_the_address_has_its_results_before_the_data(browser, large, 
     page.wait_for_selector("html[data-results-ready][data-catalog-ready]")
     after, status_after = page.evaluate(SHOWN)
     assert after == early
+    assert page.evaluate(SHARD_SCRIPTS) == shards  # none asked for again once the data is in
     page.goto(address)
     page.wait_for_selector("html[data-catalog-ready]")
     page.locator("#ci-q").fill("gesprekken")
